@@ -1,0 +1,44 @@
+/** Staff roles, what they are called and what each can do. Shared by server guards and pages. */
+export const ROLES = ['administrator', 'facilitator', 'analyst', 'programme_lead', 'la_officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'Administrator',
+  facilitator: 'Facilitator',
+  analyst: 'Analyst',
+  programme_lead: 'Programme lead',
+  la_officer: 'Local authority officer',
+};
+
+export interface RoleTask {
+  title: string;
+  description: string;
+  href: string;
+  /** Not built yet: the link leads to a page that says so. */
+  comingSoon?: boolean;
+}
+
+export const ROLE_TASKS: Record<Role, RoleTask[]> = {
+  administrator: [
+    { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
+    { title: 'Staff accounts and roles', description: 'Create accounts, set roles and scopes, disable accounts.', href: '/staff/coming-soon/accounts', comingSoon: true },
+    { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },
+  ],
+  facilitator: [
+    { title: 'Panels', description: 'Recruit families to local, regional and national panels in your regions.', href: '/staff/coming-soon/panels', comingSoon: true },
+    { title: 'Sessions', description: 'Schedule discussions with at least 4 weeks’ notice, invite, track replies and attendance.', href: '/staff/coming-soon/sessions', comingSoon: true },
+    { title: 'Who is missing', description: 'Compare who has taken part with who lives in your regions.', href: '/staff/coming-soon/representation', comingSoon: true },
+  ],
+  analyst: [
+    { title: 'Code answers', description: 'Code free-text answers and session transcripts into themes.', href: '/staff/coming-soon/coding', comingSoon: true },
+    { title: 'Themes', description: 'Confirm or reject suggested themes.', href: '/staff/coming-soon/themes', comingSoon: true },
+  ],
+  programme_lead: [
+    { title: 'Quarterly findings', description: 'Read the themed findings for your programmes and download them.', href: '/staff/coming-soon/findings', comingSoon: true },
+    { title: 'Diversity and representation', description: 'See who took part against who lives there.', href: '/staff/coming-soon/representation', comingSoon: true },
+  ],
+  la_officer: [
+    { title: 'Good-practice guides', description: 'Download guides, rate them and give feedback on training.', href: '/staff/coming-soon/guides', comingSoon: true },
+    { title: 'Your area’s results', description: 'See what families in your local authority told us.', href: '/staff/coming-soon/area-results', comingSoon: true },
+  ],
+};

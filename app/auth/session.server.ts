@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createCookie } from '@remix-run/node';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { identityDb, type IdentityDb } from '#db/identity/client';
+import { staffSessions, staffUsers, type StaffUser } from '#db/identity/schema';
+import { getEnv } from '~/env.server';
+
+export const IDLE_TIMEOUT_MINUTES = 30;
+// last_seen_at is refreshed at most this often, so browsing does not write on every request.
+const TOUCH_AFTER_SECONDS = 60;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+/** Signed, HttpOnly, SameSite=Lax; Secure in production. It holds only a random token. */
+export function sessionCookie() {
+  const env = getEnv();
+  cookie ??= createCookie('fv_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.isProduction,
+    path: '/',
+    secrets: [env.SESSION_SECRET],
+  });
+  return cookie;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Starts a new session (a new token every sign-in, so a planted cookie is never promoted). */
+export async function createStaffSession(userId: string, db: IdentityDb = identityDb()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(staffSessions).values({ tokenHash: hashToken(token), userId });
+  return token;
+}
+
+export async function destroyStaffSession(token: string): Promise<void> {
+  await identityDb().delete(staffSessions).where(eq(staffSessions.tokenHash, hashToken(token)));
+}
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; user: StaffUser };
+
+/**
+ * Finds the signed-in user for a session token, ending the session if it has been idle for
+ * IDLE_TIMEOUT_MINUTES or the account has been disabled.
+ */
+export async function lookupStaffSession(token: string): Promise<SessionLookup> {
+  const db = identityDb();
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      user: staffUsers,
+      idleSeconds: sql<number>`extract(epoch from (now() - ${staffSessions.lastSeenAt}))::float8`,
+    })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
+    .where(eq(staffSessions.tokenHash, tokenHash));
+  if (!row) return { state: 'none' };
+  if (row.idleSeconds > IDLE_TIMEOUT_MINUTES * 60 || row.user.disabledAt) {
+    await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
+    return { state: 'expired' };
+  }
+  if (row.idleSeconds > TOUCH_AFTER_SECONDS) {
+    await db.update(staffSessions).set({ lastSeenAt: sql`now()` }).where(eq(staffSessions.tokenHash, tokenHash));
+  }
+  return { state: 'active', user: row.user };
+}
+
+/** Sessions idle past the timeout are dead anyway; removed at start-up. */
+export async function pruneStaffSessions(): Promise<void> {
+  await identityDb()
+    .delete(staffSessions)
+    .where(and(lt(staffSessions.lastSeenAt, sql`now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`)));
+}

@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+
+export interface FieldError {
+  /** The id of the field the message is about, so the link moves focus to it. */
+  field: string;
+  message: string;
+}
+
+/**
+ * GOV.UK error summary: shown at the top of the page and focused, so screen readers announce it;
+ * the page title gains the "Error:" prefix.
+ */
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length === 0) return;
+    ref.current?.focus();
+    if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, '');
+    };
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={`${error.field}:${error.message}`}>
+                <a href={`#${error.field}`}>{error.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

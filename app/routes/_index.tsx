@@ -1,0 +1,68 @@
+import type { MetaFunction } from '@remix-run/node';
+import { Link } from '@remix-run/react';
+
+export const meta: MetaFunction = () => [
+  { title: 'Family Voice – tell us about the support your family gets' },
+  { name: 'description', content: 'Family Voice asks families in England about the support they get, want and cannot reach.' },
+];
+
+const SECTIONS = [
+  {
+    href: '/take-part',
+    title: 'Take part',
+    text: 'Answer a short set of questions about the support your family has had. It takes about 10 minutes and you do not need to give your name.',
+  },
+  {
+    href: '/reports',
+    title: 'What families told us',
+    text: 'Read the quarterly findings and who has taken part so far.',
+  },
+  {
+    href: '/guides',
+    title: 'Good-practice guides',
+    text: 'For local authorities and services: guides and toolkits drawn from what families told us.',
+  },
+];
+
+export default function Index() {
+  return (
+    <>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-xl">Family Voice</h1>
+          <p className="govuk-body-l">
+            Tell the government what support your family has had, what you wanted and what you could not get.
+          </p>
+          <p className="govuk-body">
+            Family Voice listens to parents, carers, expectant parents and young people across England about services such
+            as family hubs, health visitors and family nurses, parenting courses, relationship support and early help. What
+            you tell us helps shape Supporting Families, Family Hubs, Start for Life, Reducing Parental Conflict and the
+            Family Nurse Partnership.
+          </p>
+          <Link to="/take-part" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+            Start now
+            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+            </svg>
+          </Link>
+        </div>
+      </div>
+      <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+      <div className="govuk-grid-row">
+        {SECTIONS.map((section) => (
+          <div className="govuk-grid-column-one-third" key={section.href}>
+            <h2 className="govuk-heading-m">
+              <Link className="govuk-link" to={section.href}>
+                {section.title}
+              </Link>
+            </h2>
+            <p className="govuk-body">{section.text}</p>
+          </div>
+        ))}
+      </div>
+      <p className="govuk-body">
+        Work for a service or the project? <Link className="govuk-link" to="/sign-in">Sign in to your staff account</Link>.
+      </p>
+    </>
+  );
+}

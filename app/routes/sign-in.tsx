@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary, type FieldError } from '~/components/error-summary';
+import { TextInput } from '~/components/text-input';
+import { requireCsrf } from '~/auth/csrf.server';
+import { getCurrentUser, getSessionToken, safeRedirectPath } from '~/auth/guards.server';
+import { sessionCookie } from '~/auth/session.server';
+import { signIn } from '~/auth/sign-in.server';
+
+export const meta: MetaFunction = () => [{ title: 'Sign in – Family Voice' }];
+
+const signInForm = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer'),
+  password: z.string().min(1, 'Enter your password').max(256, 'Password must be 256 characters or fewer'),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await getCurrentUser(request);
+  if (current.state === 'signed-in') throw redirect('/staff');
+  return { timedOut: current.state === 'timed-out' || new URL(request.url).searchParams.has('timedOut') };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const parsed = signInForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
+    return data({ errors, email: String(formData.get('email') ?? '') }, { status: 400 });
+  }
+  const { email, password, redirectTo } = parsed.data;
+  const result = await signIn({
+    email,
+    password,
+    address: context.clientAddress,
+    previousToken: await getSessionToken(request),
+    correlationId: context.requestId,
+  });
+  if (result.ok) {
+    throw redirect(safeRedirectPath(redirectTo), {
+      headers: { 'Set-Cookie': await sessionCookie().serialize(result.token) },
+    });
+  }
+  if (result.reason === 'locked') {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    const message = `You have tried to sign in too many times. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`;
+    return data(
+      { errors: [{ field: 'email', message }], email },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    );
+  }
+  return data(
+    { errors: [{ field: 'email', message: 'Enter a correct email address and password' }], email },
+    { status: 401 },
+  );
+}
+
+export default function SignIn() {
+  const { timedOut } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData?.errors ?? [];
+  const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {timedOut && errors.length === 0 ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="timed-out-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="timed-out-title">
+                Important
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">
+                You were signed out because you had not used the service for 30 minutes.
+              </p>
+            </div>
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">Sign in with your staff account. Families taking part do not need an account.</p>
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            defaultValue={actionData?.email}
+            error={fieldError('email')}
+          />
+          <TextInput
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={fieldError('password')}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Sign in
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { requireUser } from '~/auth/guards.server';
+import { ROLE_LABELS, ROLE_TASKS } from '~/auth/roles';
+import { visibleProgrammes } from '~/auth/scope';
+import { describeScope } from '~/research/reference.server';
+
+export const meta: MetaFunction = () => [{ title: 'Your tasks – Family Voice' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const scope = await describeScope({
+    regionCodes: user.role === 'facilitator' ? user.regionCodes : [],
+    programmeCodes: user.role === 'programme_lead' ? visibleProgrammes(user) : [],
+    laCodes: user.role === 'la_officer' && user.laCode ? [user.laCode] : [],
+  });
+  return { displayName: user.displayName, role: user.role, scope };
+}
+
+function ScopeSummary({ scope }: { scope: { regions: string[]; programmes: string[]; localAuthorities: string[] } }) {
+  const rows = [
+    { key: 'Regions', value: scope.regions },
+    { key: 'Programmes', value: scope.programmes },
+    { key: 'Local authority', value: scope.localAuthorities },
+  ].filter((row) => row.value.length > 0);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map((row) => (
+        <div className="govuk-summary-list__row" key={row.key}>
+          <dt className="govuk-summary-list__key">{row.key}</dt>
+          <dd className="govuk-summary-list__value">{row.value.join(', ')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function StaffHome() {
+  const { displayName, role, scope } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{ROLE_LABELS[role]}</span>
+        <h1 className="govuk-heading-l">Your tasks</h1>
+        <p className="govuk-body">Signed in as {displayName}.</p>
+        <ScopeSummary scope={scope} />
+        <ul className="govuk-list app-task-list">
+          {ROLE_TASKS[role].map((task) => (
+            <li key={task.href} className="govuk-!-margin-bottom-5">
+              <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
+                <Link className="govuk-link" to={task.href}>
+                  {task.title}
+                </Link>
+                {task.comingSoon ? <strong className="govuk-tag govuk-tag--yellow app-coming-soon-tag">Coming soon</strong> : null}
+              </h2>
+              <p className="govuk-body govuk-!-margin-bottom-0">{task.description}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

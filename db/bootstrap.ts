@@ -1,0 +1,23 @@
+import { identityStore, openIdentityStore } from './identity/client';
+import { loadReferenceData } from './reference/load';
+import { openResearchStore, researchDb, researchStore } from './research/client';
+
+export interface StoreConfig {
+  identityUrl?: string;
+  researchUrl?: string;
+  /** Folder for embedded stores; null keeps them in memory (tests). */
+  dataDir: string | null;
+}
+
+/** Opens both stores: each on its own server when a URL is given, otherwise embedded under dataDir. */
+export async function openStores(config: StoreConfig): Promise<void> {
+  await openIdentityStore({ url: config.identityUrl, dataDir: config.dataDir });
+  await openResearchStore({ url: config.researchUrl, dataDir: config.dataDir });
+}
+
+/** Brings both stores to the latest schema and refreshes the reference data. */
+export async function migrateStores(): Promise<void> {
+  await identityStore().migrate();
+  await researchStore().migrate();
+  await loadReferenceData(researchDb());
+}

@@ -1,0 +1,93 @@
+/**
+ * The identity store: everything that names a person. Nothing here is ever joined with the
+ * research store; the only bridge is `pseudonymFor` in app/identity/pseudonym.server.ts.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const staffRole = pgEnum('staff_role', [
+  'administrator',
+  'facilitator',
+  'analyst',
+  'programme_lead',
+  'la_officer',
+]);
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-cased so sign-in is case-insensitive. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: staffRole('role').notNull(),
+  /** Facilitators: the ONS region codes (E12…) they cover. */
+  regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
+  /** Programme leads: the programme codes they read. */
+  programmeCodes: text('programme_codes').array().notNull().default(sql`'{}'::text[]`),
+  /** Local authority officers: their upper-tier LA (ONS code). */
+  laCode: text('la_code'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type NewStaffUser = typeof staffUsers.$inferInsert;
+export type StaffRole = (typeof staffRole.enumValues)[number];
+
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    /** SHA-256 of the cookie token, so a copy of this table cannot be replayed as cookies. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+export type StaffSession = typeof staffSessions.$inferSelect;
+
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Keyed hashes: the throttle needs equality, not the email or network address itself. */
+    accountKey: text('account_key').notNull(),
+    addressKey: text('address_key').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_attempts_account_idx').on(t.accountKey, t.attemptedAt),
+    index('sign_in_attempts_address_idx').on(t.addressKey, t.attemptedAt),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Staff user id, or 'anonymous' / 'system'. */
+    who: text('who').notNull(),
+    what: text('what').notNull(),
+    subjectId: text('subject_id'),
+    subjectType: text('subject_type'),
+    correlationId: text('correlation_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_occurred_idx').on(t.occurredAt), index('audit_events_who_idx').on(t.who)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;

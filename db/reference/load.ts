@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import type { ResearchDb } from '../research/client';
+import { localAuthorities, programmes, regions } from '../research/schema';
+import { readRuralUrban, readUpperTierLocalAuthorities } from './files';
+import { PROGRAMMES } from './programmes';
+
+/**
+ * Loads regions, upper-tier local authorities and programmes into the research store. Idempotent:
+ * rows are upserted by code, so running it on every migrate keeps names current and adds nothing twice.
+ */
+export async function loadReferenceData(db: ResearchDb): Promise<{ regions: number; localAuthorities: number; programmes: number }> {
+  const las = readUpperTierLocalAuthorities();
+  const ruralUrban = new Map(readRuralUrban().map((row) => [row.la_code, row.ruc11_broad || null]));
+  const regionRows = [...new Map(las.map((la) => [la.region_code, { code: la.region_code, name: la.region_name }])).values()];
+  const laRows = las.map((la) => ({
+    code: la.la_code,
+    name: la.la_name,
+    regionCode: la.region_code,
+    laType: la.la_type,
+    ruralUrban: ruralUrban.get(la.la_code) ?? null,
+  }));
+
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(regions)
+      .values(regionRows)
+      .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
+    await tx
+      .insert(localAuthorities)
+      .values(laRows)
+      .onConflictDoUpdate({
+        target: localAuthorities.code,
+        set: {
+          name: sql`excluded.name`,
+          regionCode: sql`excluded.region_code`,
+          laType: sql`excluded.la_type`,
+          ruralUrban: sql`excluded.rural_urban`,
+        },
+      });
+    await tx
+      .insert(programmes)
+      .values([...PROGRAMMES])
+      .onConflictDoUpdate({
+        target: programmes.code,
+        set: { name: sql`excluded.name`, department: sql`excluded.department` },
+      });
+  });
+  return { regions: regionRows.length, localAuthorities: laRows.length, programmes: PROGRAMMES.length };
+}

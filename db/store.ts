@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { projectPath } from './paths';
+
+/** Both drivers give the same query builder; code above this file never sees which. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+export type StoreName = 'identity' | 'research';
+
+export interface Store<TSchema extends Record<string, unknown>> {
+  name: StoreName;
+  kind: 'embedded' | 'server';
+  db: Database<TSchema>;
+  /** Applies this store's migrations from migrations/<name>/. Safe to run from several processes. */
+  migrate(): Promise<void>;
+  /** Throws when the store cannot answer a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions<TSchema extends Record<string, unknown>> {
+  name: StoreName;
+  schema: TSchema;
+  /** A PostgreSQL URL; without one the store is embedded PGlite. */
+  url?: string;
+  /** Folder for the embedded store (the store lives in <dataDir>/<name>); null keeps it in memory. */
+  dataDir?: string | null;
+}
+
+// Any constant works; it only has to be the same in every process migrating the same store.
+const MIGRATION_LOCK = { identity: 7_001_001, research: 7_001_002 } as const;
+
+export async function openStore<TSchema extends Record<string, unknown>>(
+  options: StoreOptions<TSchema>,
+): Promise<Store<TSchema>> {
+  const migrationsFolder = projectPath('migrations', options.name);
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = drizzlePg(pool, { schema: options.schema }) as unknown as Database<TSchema>;
+    return {
+      name: options.name,
+      kind: 'server',
+      db,
+      async migrate() {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK[options.name]]);
+          await migratePg(drizzlePg(client), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK[options.name]]).catch(() => {});
+          client.release();
+        }
+      },
+      async ping() {
+        await db.execute(sql`select 1`);
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+
+  let dataPath: string | undefined;
+  if (options.dataDir) {
+    dataPath = path.resolve(options.dataDir, options.name);
+    // PGlite does not create parent folders itself.
+    mkdirSync(dataPath, { recursive: true, mode: 0o700 });
+  }
+  const client = new PGlite(dataPath);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema: options.schema }) as unknown as Database<TSchema>;
+  return {
+    name: options.name,
+    kind: 'embedded',
+    db,
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    async ping() {
+      if (client.closed) throw new Error(`${options.name} store is closed`);
+      await client.query('select 1');
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/**
+ * The accessors for one store. The open store is kept on globalThis so the Remix bundle and the
+ * server bundle (and development rebuilds) share one per process.
+ */
+export function storeClient<TSchema extends Record<string, unknown>>(name: StoreName, schema: TSchema) {
+  const key = Symbol.for(`family-voice.store.${name}`);
+  const holder = globalThis as { [key: symbol]: Store<TSchema> | undefined };
+  const current = (): Store<TSchema> => {
+    const store = holder[key];
+    if (!store) throw new Error(`The ${name} store has not been opened`);
+    return store;
+  };
+  return {
+    /** Opens the store (PostgreSQL when `url` is given, otherwise PGlite) and makes it current. */
+    async open(options: { url?: string; dataDir?: string | null }): Promise<Store<TSchema>> {
+      const store = await openStore({ name, schema, ...options });
+      holder[key] = store;
+      return store;
+    },
+    store: current,
+    db: (): Database<TSchema> => current().db,
+    async close(): Promise<void> {
+      const store = holder[key];
+      holder[key] = undefined;
+      await store?.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { migrateStores, openStores } from '#db/bootstrap';
+import { closeIdentityStore } from '#db/identity/client';
+import { closeResearchStore } from '#db/research/client';
+import { seedDemoData } from '#db/seed/seed';
+import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
+import { pruneStaffSessions } from '~/auth/session.server';
+import { pruneAttempts } from '~/auth/throttle.server';
+import type { Env } from '~/env.server';
+import { logger } from '~/utils/logger.server';
+
+/** Opens and migrates both stores, seeds demo data in local mode, and tidies expired rows. */
+export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
+  await openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR });
+  await migrateStores();
+  await Promise.all([pruneStaffSessions(), pruneAttempts()]);
+  if (!env.demoData) return { seeded: false };
+  return seedDemoData();
+}
+
+export async function closeStores(): Promise<void> {
+  await Promise.allSettled([closeIdentityStore(), closeResearchStore()]);
+}
+
+/** Demo credentials go to the console (never the structured log) and only in local demo mode. */
+export function printDemoAccounts(port: number): void {
+  const lines = [
+    '',
+    `Family Voice is running at http://localhost:${port}`,
+    '',
+    `Demo staff accounts (password for each: ${DEMO_PASSWORD}):`,
+    ...DEMO_STAFF.map((staff) => `  ${staff.role.padEnd(15)} ${staff.email}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export { logger };
