@@ -22,7 +22,7 @@ export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (typeof message === 'string' && /PGlite is closed|Connection terminated|store is closed|has not been opened/i.test(message)) return true;
+  if (typeof message === 'string' && /PGlite is closed|Connection terminated|store is closed/i.test(message)) return true;
   if (Array.isArray(errors) && errors.some((inner) => isStoreUnavailable(inner, depth + 1))) return true;
   return isStoreUnavailable(cause, depth + 1);
 }

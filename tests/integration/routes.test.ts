@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identityDb } from '#db/identity/client';
+import { auditEvents, staffUsers } from '#db/identity/schema';
+import { createRandom } from '#db/seed/random';
+import { buildStaffUser } from '#db/seed/staff';
+import { requireRole, requireUser } from '~/auth/guards.server';
+import { signIn } from '~/auth/sign-in.server';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { action as signInAction } from '~/routes/sign-in';
+import { action as signOutAction } from '~/routes/sign-out';
+import { loader as auditLoader } from '~/routes/staff.audit';
+import { formRequest, pageRequest, testContext } from '../setup/requests';
+import { testStoreKind, useTestStores } from '../setup/stores';
+
+useTestStores();
+const random = createRandom(3);
+
+/** Runs a loader or action and returns the Response it threw or returned (a redirect, a 4xx). */
+async function outcome(run: () => Promise<unknown>): Promise<{ status: number; headers: Headers; body: unknown }> {
+  try {
+    const value = (await run()) as { init?: { status?: number; headers?: HeadersInit }; data?: unknown } | Response;
+    if (value instanceof Response) return { status: value.status, headers: value.headers, body: await value.text() };
+    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), body: value.data ?? value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers, body: await thrown.text() };
+    throw thrown;
+  }
+}
+
+describe(`sign-in and guarded pages (${testStoreKind})`, () => {
+  const admin = buildStaffUser(random, { role: 'administrator' });
+  const analyst = buildStaffUser(random, { role: 'analyst' });
+  let analystToken: string;
+  beforeAll(async () => {
+    await createStaffUser(admin);
+    await createStaffUser(analyst);
+    const result = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.1' });
+    if (!result.ok) throw new Error('sign-in failed');
+    analystToken = result.token;
+  });
+
+  it('signs in and sends a signed, HttpOnly, SameSite=Lax session cookie', async () => {
+    const request = await formRequest('/sign-in', { email: admin.email, password: admin.password, redirectTo: '/staff/audit' });
+    const result = await outcome(() => signInAction({ request, context: testContext(), params: {} }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get('Location')).toBe('/staff/audit');
+    expect(result.headers.get('Set-Cookie')).toMatch(/^fv_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('answers a wrong password with 401 and the GOV.UK message, an empty form with 400', async () => {
+    const wrong = await outcome(async () =>
+      signInAction({ request: await formRequest('/sign-in', { email: admin.email, password: 'wrong password' }), context: testContext(), params: {} }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ errors: [{ field: 'email', message: 'Enter a correct email address and password' }] });
+    const empty = await outcome(async () =>
+      signInAction({ request: await formRequest('/sign-in', { email: '', password: '' }), context: testContext(), params: {} }),
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({
+      errors: [
+        { field: 'email', message: 'Enter your email address' },
+        { field: 'password', message: 'Enter your password' },
+      ],
+    });
+  });
+
+  it('answers a locked account with 429 and Retry-After', async () => {
+    const locked = buildStaffUser(random, { role: 'analyst' });
+    await createStaffUser(locked);
+    const context = testContext({ clientAddress: '198.51.100.77' });
+    for (let i = 0; i < 10; i += 1) {
+      await signInAction({ request: await formRequest('/sign-in', { email: locked.email, password: 'nope' }), context, params: {} });
+    }
+    const result = await outcome(async () =>
+      signInAction({ request: await formRequest('/sign-in', { email: locked.email, password: locked.password }), context, params: {} }),
+    );
+    expect(result.status).toBe(429);
+    expect(Number(result.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(result.body).toMatchObject({ errors: [{ message: expect.stringMatching(/too many times\. Wait 5 minutes/) }] });
+  });
+
+  it('refuses a form without its CSRF token with 403 and writes nothing', async () => {
+    const before = await identityDb().$count(auditEvents);
+    const request = await formRequest('/sign-in', { email: admin.email, password: admin.password }, { csrf: false });
+    const result = await outcome(() => signInAction({ request, context: testContext(), params: {} }));
+    expect(result.status).toBe(403);
+    expect(await identityDb().$count(auditEvents)).toBe(before);
+    const signOut = await formRequest('/sign-out', {}, { csrf: false, sessionToken: analystToken });
+    expect((await outcome(() => signOutAction({ request: signOut, context: testContext(), params: {} }))).status).toBe(403);
+  });
+
+  it('treats a forged or tampered session cookie as signed out', async () => {
+    for (const cookie of ['fv_session=forged-token', `fv_session=${encodeURIComponent(btoa(JSON.stringify(analystToken)))}.bad-signature`]) {
+      const result = await outcome(async () => requireUser(await pageRequest('/staff', { cookie })));
+      expect(result.status).toBe(302);
+      expect(result.headers.get('Location')).toBe('/sign-in?redirectTo=%2Fstaff');
+    }
+  });
+
+  it('gives 403 to a role reaching another role’s page, and audits an administrator’s view of the trail', async () => {
+    const forbidden = await outcome(async () =>
+      auditLoader({ request: await pageRequest('/staff/audit', { sessionToken: analystToken }), context: testContext(), params: {} }),
+    );
+    expect(forbidden.status).toBe(403);
+
+    const adminSession = await signIn({ email: admin.email, password: admin.password, address: '192.0.2.2' });
+    if (!adminSession.ok) throw new Error('sign-in failed');
+    const page = await auditLoader({
+      request: await pageRequest('/staff/audit', { sessionToken: adminSession.token }),
+      context: testContext({ requestId: 'audit-view-1' }),
+      params: {},
+    });
+    expect(page.events.map((event) => event.what)).toEqual(expect.arrayContaining(['audit.view', 'auth.sign-in', 'auth.sign-in.failed']));
+    expect(page.events[0]).toMatchObject({ what: 'audit.view', who: adminSession.user.id });
+  });
+
+  it('signs out: the session ends, the cookie is cleared and the sign-out is audited', async () => {
+    const session = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.3' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const result = await outcome(async () =>
+      signOutAction({ request: await formRequest('/sign-out', {}, { sessionToken: session.token }), context: testContext(), params: {} }),
+    );
+    expect(result.status).toBe(302);
+    expect(result.headers.get('Set-Cookie')).toMatch(/Max-Age=0/);
+    await expect(requireRole(await pageRequest('/staff', { sessionToken: session.token }), 'analyst')).rejects.toMatchObject({ status: 302 });
+    expect(await identityDb().$count(auditEvents)).toBeGreaterThan(0);
+  });
+
+  it('fails as "store unavailable" when the identity store is down, and stores nothing', async () => {
+    const { closeIdentityStore, openIdentityStore } = await import('#db/identity/client');
+    const { isStoreUnavailable } = await import('~/utils/store-errors');
+    expect(await identityDb().$count(staffUsers)).toBeGreaterThan(0);
+    await closeIdentityStore();
+    // A server that is not there: nothing listens on port 1.
+    await openIdentityStore({ url: 'postgres://postgres@127.0.0.1:1/identity' });
+    const request = await formRequest('/sign-in', { email: admin.email, password: admin.password });
+    const error = await signInAction({ request, context: testContext(), params: {} }).catch((thrown: unknown) => thrown);
+    expect(isStoreUnavailable(error)).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { identityDb } from '#db/identity/client';
+import { staffUsers } from '#db/identity/schema';
+import { seedDemoData } from '#db/seed/seed';
+import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
+import { ROLES } from '~/auth/roles';
+import { signIn } from '~/auth/sign-in.server';
+import { allResearchText } from '../setup/research-text';
+import { testStoreKind, useTestStores } from '../setup/stores';
+
+useTestStores();
+
+describe(`demo data (${testStoreKind})`, () => {
+  it('creates one working account per role, once', async () => {
+    expect(await seedDemoData()).toEqual({ seeded: true });
+    expect(await seedDemoData()).toEqual({ seeded: false });
+    const users = await identityDb().select({ role: staffUsers.role, email: staffUsers.email }).from(staffUsers);
+    expect(users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
+    for (const staff of DEMO_STAFF) {
+      expect((await signIn({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.5' })).ok).toBe(true);
+    }
+  });
+
+  it('puts no staff identifier into the research store', async () => {
+    const text = await allResearchText();
+    expect(text).toContain('Manchester');
+    for (const staff of DEMO_STAFF) {
+      expect(text).not.toContain(staff.email);
+      expect(text).not.toContain(staff.displayName);
+    }
+    expect(text).not.toMatch(/@example\.com/);
+  });
+});

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { migrateStores } from '#db/bootstrap';
+import { identityDb } from '#db/identity/client';
+import { researchDb } from '#db/research/client';
+import { localAuthorities, programmes, regions } from '#db/research/schema';
+import { checkHealth } from '~/health.server';
+import { testStoreKind, useTestStores } from '../setup/stores';
+
+useTestStores();
+
+async function tableNames(db: ReturnType<typeof identityDb> | ReturnType<typeof researchDb>): Promise<string[]> {
+  const result = await db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  );
+  return result.rows.map((row) => row.table_name);
+}
+
+describe(`the two stores (${testStoreKind})`, () => {
+  it('hold their own tables and none of the other’s', async () => {
+    const identity = await tableNames(identityDb());
+    const research = await tableNames(researchDb());
+    expect(identity).toEqual(expect.arrayContaining(['staff_users', 'staff_sessions', 'sign_in_attempts', 'audit_events']));
+    expect(research).toEqual(expect.arrayContaining(['regions', 'local_authorities', 'programmes']));
+    expect(identity.filter((table) => research.includes(table))).toEqual([]);
+    expect(research.some((table) => /staff|session|audit|sign_in/.test(table))).toBe(false);
+    expect(identity.some((table) => /region|local_authorit|programme/.test(table))).toBe(false);
+  });
+
+  it('load the reference data, and loading again changes nothing', async () => {
+    const counts = async () => ({
+      regions: await researchDb().$count(regions),
+      localAuthorities: await researchDb().$count(localAuthorities),
+      programmes: await researchDb().$count(programmes),
+    });
+    expect(await counts()).toEqual({ regions: 9, localAuthorities: 153, programmes: 5 });
+    await migrateStores();
+    expect(await counts()).toEqual({ regions: 9, localAuthorities: 153, programmes: 5 });
+  });
+
+  it('keep each local authority’s region, type and rural/urban class', async () => {
+    const [manchester] = await researchDb().select().from(localAuthorities).where(sql`code = 'E08000003'`);
+    expect(manchester).toEqual({
+      code: 'E08000003',
+      name: 'Manchester',
+      regionCode: 'E12000002',
+      laType: 'Metropolitan district',
+      ruralUrban: 'Predominantly Urban',
+    });
+    const unclassified = await researchDb().$count(localAuthorities, sql`rural_urban is null`);
+    expect(unclassified).toBe(27);
+    const byRegion = await researchDb()
+      .select({ name: regions.name, count: sql<number>`count(*)::int` })
+      .from(localAuthorities)
+      .innerJoin(regions, sql`${regions.code} = ${localAuthorities.regionCode}`)
+      .groupBy(regions.name)
+      .orderBy(regions.name);
+    expect(Object.fromEntries(byRegion.map((row) => [row.name, row.count]))).toMatchObject({ London: 33, 'North West': 24, 'East Midlands': 10 });
+  });
+
+  it('report healthy while both answer', async () => {
+    expect(await checkHealth()).toEqual({ status: 'ok', stores: { identity: 'up', research: 'up' } });
+  });
+});

@@ -1,0 +1,38 @@
+import type { AppLoadContext } from '@remix-run/node';
+import { commitCsrfToken } from '~/auth/csrf.server';
+import { sessionCookie } from '~/auth/session.server';
+
+export const testContext = (overrides: Partial<AppLoadContext> = {}): AppLoadContext => ({
+  requestId: 'test-request',
+  cspNonce: 'test-nonce',
+  clientAddress: '192.0.2.1',
+  ...overrides,
+});
+
+/** A form POST as a browser would send it: with the CSRF cookie and token, and optionally signed in. */
+export async function formRequest(
+  path: string,
+  fields: Record<string, string>,
+  { csrf = true, sessionToken }: { csrf?: boolean; sessionToken?: string } = {},
+): Promise<Request> {
+  const cookies: string[] = [];
+  const body = new URLSearchParams(fields);
+  if (csrf) {
+    const [token, setCookie] = await commitCsrfToken(new Request('http://localhost/'));
+    cookies.push(String(setCookie).split(';')[0]!);
+    body.set('csrf', token);
+  }
+  if (sessionToken) cookies.push((await sessionCookie().serialize(sessionToken)).split(';')[0]!);
+  return new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies.join('; ') },
+    body,
+  });
+}
+
+export async function pageRequest(path: string, { sessionToken, cookie }: { sessionToken?: string; cookie?: string } = {}): Promise<Request> {
+  const headers = new Headers();
+  if (sessionToken) headers.set('Cookie', (await sessionCookie().serialize(sessionToken)).split(';')[0]!);
+  if (cookie) headers.set('Cookie', cookie);
+  return new Request(`http://localhost${path}`, { headers });
+}

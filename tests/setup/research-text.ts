@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+
+/**
+ * Every text-like value in every table of the research store, for tests that check no identifier
+ * (a name, email or phone number) has reached it.
+ */
+export async function allResearchText(): Promise<string> {
+  const db = researchDb();
+  const tables = await db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const rows = await db.execute(sql`select * from ${sql.identifier(table_name)}`);
+    parts.push(JSON.stringify(rows.rows));
+  }
+  return parts.join('\n');
+}
