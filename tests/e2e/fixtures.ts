@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../db/seed/staff';
+
+/**
+ * Every page a test visits is checked with axe-core (WCAG 2.2 A and AA rules); serious or critical
+ * violations fail the test. `checkPage` is called after each navigation, and a test that navigates
+ * to a page it never checked fails at the end.
+ */
+async function runAxe(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(
+    blocking.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    `accessibility violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export const test = base.extend<{ checkPage: () => Promise<void> }>({
+  checkPage: async ({ page }, use) => {
+    const visited = new Set<string>();
+    const checked = new Set<string>();
+    const key = (url: string) => url.split('#')[0]!;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) visited.add(key(frame.url()));
+    });
+    await use(async () => {
+      await page.waitForLoadState('load');
+      await runAxe(page);
+      checked.add(key(page.url()));
+    });
+    const unchecked = [...visited].filter((url) => !checked.has(url) && url !== 'about:blank');
+    expect(unchecked, 'pages visited without an accessibility check').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function signInAs(page: Page, email: string, checkPage: () => Promise<void>): Promise<void> {
+  await page.goto('/sign-in');
+  await checkPage();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
+  await checkPage();
+}
