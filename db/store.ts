@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -123,4 +123,10 @@ export function storeClient<TSchema extends Record<string, unknown>>(name: Store
       await store?.close();
     },
   };
+}
+
+/** Rows of a raw SQL query; both drivers return them as `rows`. */
+export async function queryRows<TRow>(db: Database<Record<string, unknown>>, query: SQL): Promise<TRow[]> {
+  const result = (await db.execute(query)) as unknown as { rows: TRow[] };
+  return result.rows;
 }

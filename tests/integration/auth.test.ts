@@ -7,9 +7,9 @@ import { buildStaffUser } from '#db/seed/staff';
 import { lookupStaffSession } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { createStaffUser, DuplicateEmailError } from '~/auth/staff-users.server';
-import { testStoreKind, useTestStores } from '../setup/stores';
+import { testStoreKind, withTestStores } from '../setup/stores';
 
-useTestStores();
+withTestStores();
 const random = createRandom(2);
 
 async function newUser(overrides: Parameters<typeof buildStaffUser>[1] = {}) {

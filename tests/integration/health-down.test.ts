@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { researchStore } from '#db/research/client';
 import { loader as healthz } from '~/routes/healthz';
-import { testStoreKind, useTestStores } from '../setup/stores';
+import { testStoreKind, withTestStores } from '../setup/stores';
 
-useTestStores();
+withTestStores();
 
 describe(`health when a store is down (${testStoreKind})`, () => {
   it('answers 503 and names the store that is down', async () => {

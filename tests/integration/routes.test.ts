@@ -10,9 +10,9 @@ import { action as signInAction } from '~/routes/sign-in';
 import { action as signOutAction } from '~/routes/sign-out';
 import { loader as auditLoader } from '~/routes/staff.audit';
 import { formRequest, pageRequest, testContext } from '../setup/requests';
-import { testStoreKind, useTestStores } from '../setup/stores';
+import { testStoreKind, withTestStores } from '../setup/stores';
 
-useTestStores();
+withTestStores();
 const random = createRandom(3);
 
 /** Runs a loader or action and returns the Response it threw or returned (a redirect, a 4xx). */

@@ -6,9 +6,9 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { ROLES } from '~/auth/roles';
 import { signIn } from '~/auth/sign-in.server';
 import { allResearchText } from '../setup/research-text';
-import { testStoreKind, useTestStores } from '../setup/stores';
+import { testStoreKind, withTestStores } from '../setup/stores';
 
-useTestStores();
+withTestStores();
 
 describe(`demo data (${testStoreKind})`, () => {
   it('creates one working account per role, once', async () => {

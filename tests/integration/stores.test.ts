@@ -3,17 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { migrateStores } from '#db/bootstrap';
 import { identityDb } from '#db/identity/client';
 import { researchDb } from '#db/research/client';
+import { queryRows } from '#db/store';
 import { localAuthorities, programmes, regions } from '#db/research/schema';
 import { checkHealth } from '~/health.server';
-import { testStoreKind, useTestStores } from '../setup/stores';
+import { testStoreKind, withTestStores } from '../setup/stores';
 
-useTestStores();
+withTestStores();
 
 async function tableNames(db: ReturnType<typeof identityDb> | ReturnType<typeof researchDb>): Promise<string[]> {
-  const result = await db.execute<{ table_name: string }>(
+  const rows = await queryRows<{ table_name: string }>(
+    db,
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
   );
-  return result.rows.map((row) => row.table_name);
+  return rows.map((row) => row.table_name);
 }
 
 describe(`the two stores (${testStoreKind})`, () => {

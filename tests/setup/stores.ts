@@ -28,7 +28,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
  * Gives the test file two freshly migrated stores: in-memory PGlite by default, or two new
  * databases on the PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards).
  */
-export function useTestStores(): void {
+export function withTestStores(): void {
   const databases: string[] = [];
   beforeAll(async () => {
     const base = process.env.TEST_DATABASE_URL;
