@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /phone\.spec\.ts/ },
     { name: 'phone', use: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true }, testMatch: /phone\.spec\.ts/ },
   ],
   webServer: {

@@ -41,7 +41,7 @@ export type Env = z.infer<typeof schema> & {
   /** True when a store runs embedded (PGlite under DATA_DIR) rather than on a server. */
   identityEmbedded: boolean;
   researchEmbedded: boolean;
-  /** Seed demo accounts and synthetic data on first start. */
+  /** Seed demo accounts and synthetic data on first start (local use: never by default in production). */
   demoData: boolean;
   isProduction: boolean;
 };
@@ -103,7 +103,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     identityEmbedded,
     researchEmbedded,
     isProduction,
-    demoData: env.DEMO_DATA ?? (identityEmbedded && researchEmbedded && !isProduction),
+    demoData: env.DEMO_DATA ?? !isProduction,
   };
 }
 

@@ -5,7 +5,7 @@ import { scrubPersonalData } from './scrub';
  * Errors can quote what people typed (a database error repeats the duplicate value, for example),
  * so every string in a logged error is scrubbed.
  */
-function scrubbedError(error: Error) {
+export function scrubbedError(error: Error) {
   const serialised = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(serialised).map(([key, value]) => [key, typeof value === 'string' ? scrubPersonalData(value) : value]),
