@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Research-side code never reaches identity code (also checked transitively by a test).
-    files: ['app/research/**', 'app/analysis/**', 'app/reports/**', 'db/research/**', 'db/reference/**'],
+    files: ['app/research/**', 'app/surveys/**', 'app/analysis/**', 'app/reports/**', 'db/research/**', 'db/reference/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -41,8 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * Pages whose route says `handle = { hydrate: false }` (the family survey) are sent as plain HTML
+ * with no React on the client: light on a cheap phone, and the forms work the same either way.
+ */
+function useHydrate(): boolean {
+  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
 function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const hydrate = useHydrate();
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
@@ -61,8 +71,12 @@ function Document({ children }: { children: ReactNode }) {
           }}
         />
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
         <script type="module" src="/js/govuk-init.js" nonce={nonce} />
       </body>
     </html>

@@ -5,6 +5,7 @@ import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
+import { pruneDrafts } from '~/surveys/drafts.server';
 import type { Env } from '~/env.server';
 import { logger } from '~/utils/logger.server';
 
@@ -12,7 +13,7 @@ import { logger } from '~/utils/logger.server';
 export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR });
   await migrateStores();
-  await Promise.all([pruneStaffSessions(), pruneAttempts()]);
+  await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };
   return seedDemoData();
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 
 /** Research-side code: it must never reach identity code, directly or through another module. */
-const RESEARCH_SIDE = ['app/research', 'app/analysis', 'app/reports', 'db/research', 'db/reference'];
+const RESEARCH_SIDE = ['app/research', 'app/surveys', 'app/analysis', 'app/reports', 'db/research', 'db/reference'];
 const IDENTITY_SIDE = ['app/identity', 'db/identity', 'app/auth', 'app/governance'];
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { requireCsrf } from '~/auth/csrf.server';
+import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary } from '~/components/error-summary';
+import { QuestionField } from '~/surveys/components/question-field';
+import { currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor } from '~/surveys/journey.server';
+import { requireSurvey } from '~/surveys/route-helpers.server';
+
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: `${page?.pageTitle ?? 'Question'} – ${page?.surveyTitle ?? 'Family Voice'}` },
+];
+
+async function loadPage(request: Request, slug: string | undefined, pageName: string | undefined) {
+  const survey = requireSurvey(slug);
+  const draft = await currentDraft(request, survey);
+  if (!draft) throw redirect(`/surveys/${survey.id}`);
+  const text = textFor(survey, draft.locale);
+  const flow = pageFlow(text, draft.answers);
+  const page = flow.find((candidate) => candidate.name === pageName);
+  // A page the answers now skip (or a made-up name) leads back into the flow.
+  if (!page) throw redirect(`/surveys/${survey.id}/${flow[0]?.name ?? 'check'}`);
+  return { survey, draft, text, flow, page };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { survey, draft, text, flow, page } = await loadPage(request, params.slug, params.page);
+  const { index, previous } = neighbours(flow, page.name);
+  return {
+    slug: survey.id,
+    surveyTitle: text.title,
+    pageTitle: page.title,
+    pageDescription: page.description,
+    progress: { current: index + 1, total: flow.length },
+    back: previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
+    questions: pageQuestions(page, draft.answers),
+    answers: draft.answers,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { survey, draft, page } = await loadPage(request, params.slug, params.page);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const result = await savePage({ survey, draft, page, form });
+  if (result.ok) throw redirect(`/surveys/${survey.id}/${result.next ?? 'check'}`);
+  return data({ errors: result.errors, values: result.values }, { status: 400 });
+}
+
+export default function SurveyPage() {
+  const page = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const errors = failed?.errors ?? [];
+  const values = failed ? { ...page.answers, ...failed.values } : page.answers;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href={page.back} className="govuk-back-link">
+          Back
+        </a>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">
+          {page.surveyTitle}
+          <span className="govuk-visually-hidden">,</span> <span className="app-progress">Section {page.progress.current} of {page.progress.total}</span>
+        </span>
+        <h1 className="govuk-heading-l">{page.pageTitle}</h1>
+        {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
+        <Form method="post" noValidate>
+          <CsrfInput />
+          {page.questions.map((question) => (
+            <QuestionField
+              key={question.name}
+              question={question}
+              value={values[question.name]}
+              comment={values[`${question.name}-Comment`] as string | undefined}
+              errors={errors}
+            />
+          ))}
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Continue
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { eq, lt, sql } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+import { surveyDrafts, type SurveyDraft } from '#db/research/schema';
+import type { Answers } from './answers';
+
+export interface DraftSource {
+  la?: string;
+  programme?: string;
+  channel?: string;
+}
+
+/** Starts a journey: a new draft with a fresh response id, and where the link came from. */
+export async function startDraft({
+  surveyId,
+  surveyVersion,
+  source,
+  locale,
+}: {
+  surveyId: string;
+  surveyVersion: number;
+  source: DraftSource;
+  locale: string;
+}): Promise<SurveyDraft> {
+  const [draft] = await researchDb()
+    .insert(surveyDrafts)
+    .values({ id: randomUUID(), responseId: randomUUID(), surveyId, surveyVersion, source, locale })
+    .returning();
+  if (!draft) throw new Error('Insert returned no row');
+  return draft;
+}
+
+export async function getDraft(id: string): Promise<SurveyDraft | undefined> {
+  const [draft] = await researchDb().select().from(surveyDrafts).where(eq(surveyDrafts.id, id));
+  return draft;
+}
+
+/** Keeps a page's checked answers; the rest of the draft is unchanged. */
+export async function saveDraftAnswers(id: string, answers: Answers): Promise<void> {
+  await researchDb().update(surveyDrafts).set({ answers, updatedAt: sql`now()` }).where(eq(surveyDrafts.id, id));
+}
+
+/** Drafts untouched for a week are abandoned journeys; removed at start-up. */
+export async function pruneDrafts(): Promise<void> {
+  await researchDb().delete(surveyDrafts).where(lt(surveyDrafts.updatedAt, sql`now() - interval '7 days'`));
+}

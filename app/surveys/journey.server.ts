@@ -1,0 +1,109 @@
+import { createCookie } from '@remix-run/node';
+import { getEnv } from '~/env.server';
+import { checkAnswers, visiblePages, visibleQuestions, type AnswerError, type Answers } from './answers';
+import { conditionHolds, type LocalisedSurvey, type SurveyDefinition, type SurveyPage } from './definitions.server';
+import { getDraft, saveDraftAnswers } from './drafts.server';
+import { answersFromForm } from './form-data';
+import { scrubFreeText } from './scrub-answers';
+import type { SurveyDraft } from '#db/research/schema';
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+/**
+ * The family's journey cookie: which draft belongs to this browser, per question set. It holds
+ * only random draft ids, lasts a week, and is never stored with the answers.
+ */
+export function journeyCookie() {
+  const env = getEnv();
+  cookie ??= createCookie('fv_journey', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.isProduction,
+    path: '/surveys',
+    maxAge: 7 * 24 * 60 * 60,
+    secrets: [env.SESSION_SECRET],
+  });
+  return cookie;
+}
+
+type JourneyMap = Record<string, string>;
+
+export async function readJourneys(request: Request): Promise<JourneyMap> {
+  const value: unknown = await journeyCookie().parse(request.headers.get('Cookie'));
+  return value && typeof value === 'object' ? (value as JourneyMap) : {};
+}
+
+export async function journeyCookieWith(request: Request, surveyId: string, draftId: string | null): Promise<string> {
+  const journeys = { ...(await readJourneys(request)) };
+  if (draftId) journeys[surveyId] = draftId;
+  else delete journeys[surveyId];
+  return journeyCookie().serialize(journeys);
+}
+
+/** This browser's draft for the survey, if it has one that still exists. */
+export async function currentDraft(request: Request, survey: SurveyDefinition): Promise<SurveyDraft | undefined> {
+  const draftId = (await readJourneys(request))[survey.id];
+  if (!draftId || !/^[0-9a-f-]{36}$/.test(draftId)) return undefined;
+  const draft = await getDraft(draftId);
+  return draft && draft.surveyId === survey.id ? draft : undefined;
+}
+
+export function textFor(survey: SurveyDefinition, locale: string): LocalisedSurvey {
+  return survey.text[locale] ?? survey.text[survey.locales[0]!]!;
+}
+
+/** The pages this family will see, given their answers so far (the branching). */
+export function pageFlow(text: LocalisedSurvey, answers: Answers): SurveyPage[] {
+  return visiblePages(text, answers, conditionHolds);
+}
+
+export function neighbours(flow: SurveyPage[], pageName: string) {
+  const index = flow.findIndex((page) => page.name === pageName);
+  return {
+    index,
+    previous: index > 0 ? flow[index - 1]!.name : null,
+    next: index >= 0 && index < flow.length - 1 ? flow[index + 1]!.name : null,
+  };
+}
+
+export function pageQuestions(page: SurveyPage, answers: Answers) {
+  return visibleQuestions(page, answers, conditionHolds);
+}
+
+export type SavePageResult = { ok: true; next: string | null } | { ok: false; errors: AnswerError[]; values: Answers };
+
+/**
+ * Checks one page's answers and keeps them in the draft. Answers elsewhere in the draft that the
+ * new answers hide are dropped by the check; nothing is kept if the page has an error.
+ */
+export async function savePage({
+  survey,
+  draft,
+  page,
+  form,
+}: {
+  survey: SurveyDefinition;
+  draft: SurveyDraft;
+  page: SurveyPage;
+  form: FormData;
+}): Promise<SavePageResult> {
+  const text = textFor(survey, draft.locale);
+  const questions = pageQuestions(page, draft.answers);
+  const { answers: pageAnswers, unknownFields } = answersFromForm(questions, form);
+  if (unknownFields.length > 0) {
+    return { ok: false, errors: [{ field: questions[0]?.name ?? 'main-content', message: 'The form had fields that are not on this page. Reload the page and try again.' }], values: pageAnswers };
+  }
+  const merged: Answers = { ...draft.answers };
+  for (const [name, value] of Object.entries(pageAnswers)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  const checked = checkAnswers(text, merged, { requiredPages: [page.name], condition: conditionHolds });
+  if (!checked.ok) {
+    const onPage = new Set(questions.flatMap((question) => [question.name, ...question.rows.map((row) => `${question.name}.${row.value}`)]));
+    const errors = checked.errors.filter((error) => onPage.has(error.field) || error.field.endsWith('-Comment'));
+    return { ok: false, errors: errors.length > 0 ? errors : checked.errors, values: pageAnswers };
+  }
+  await saveDraftAnswers(draft.id, scrubFreeText(survey, checked.answers));
+  return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+import { PROGRAMME_CODES } from '#db/reference/programmes';
+import { surveyDrafts, surveyResponses } from '#db/research/schema';
+import { checkAnswers, type AnswerError, type Answers } from './answers';
+import { conditionHolds, type SurveyDefinition } from './definitions.server';
+import type { DraftSource } from './drafts.server';
+import { scrubFreeText } from './scrub-answers';
+import { isLocalAuthorityCode } from './sources.server';
+
+export type SubmitResult =
+  | { ok: true; responseId: string; duplicate: boolean }
+  | { ok: false; errors: AnswerError[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Programmes the answers point to: the link's programme and the programmes of chosen services. */
+function programmesFor(survey: SurveyDefinition, answers: Answers, source: DraftSource): string[] {
+  const codes = new Set<string>();
+  if (source.programme && (PROGRAMME_CODES as readonly string[]).includes(source.programme)) codes.add(source.programme);
+  for (const question of survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions)) {
+    const value = answers[question.name];
+    const chosen = Array.isArray(value) ? value : [value];
+    for (const choice of question.choices) {
+      if (choice.programmes && chosen.includes(choice.value)) for (const code of choice.programmes) codes.add(code);
+    }
+  }
+  return [...codes].sort();
+}
+
+/** The local authority: the family's own answer when they gave one, otherwise the link's. */
+function localAuthorityFor(survey: SurveyDefinition, answers: Answers, source: DraftSource): string | null {
+  const laQuestion = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions).find((question) => question.dimension === 'la');
+  const answered = laQuestion ? answers[laQuestion.name] : undefined;
+  if (typeof answered === 'string' && isLocalAuthorityCode(answered)) return answered;
+  return source.la && isLocalAuthorityCode(source.la) ? source.la : null;
+}
+
+/**
+ * Checks a complete set of answers and stores it in the research store, once per response id: a
+ * retried or double submit stores nothing more and reports `duplicate`. The journey's draft, if any,
+ * is removed in the same transaction. Nothing about the device, address or cookie is stored.
+ */
+export async function submitResponse({
+  survey,
+  responseId,
+  answers,
+  source = {},
+  locale = 'en',
+  draftId,
+}: {
+  survey: SurveyDefinition;
+  responseId: string;
+  answers: unknown;
+  source?: DraftSource;
+  locale?: string;
+  draftId?: string;
+}): Promise<SubmitResult> {
+  if (!UUID.test(responseId)) return { ok: false, errors: [{ field: 'responseId', message: 'The response could not be identified' }] };
+  const text = survey.text[locale] ?? survey.text[survey.locales[0]!]!;
+  const checked = checkAnswers(text, answers, { requiredPages: 'all', condition: conditionHolds });
+  if (!checked.ok) return checked;
+  const stored = scrubFreeText(survey, checked.answers);
+  const laCode = localAuthorityFor(survey, stored, source);
+
+  return researchDb().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(surveyResponses)
+      .values({
+        id: responseId,
+        // Anonymous answers get a random pseudonym that links to no one.
+        pseudonym: randomBytes(32).toString('hex'),
+        surveyId: survey.id,
+        surveyVersion: survey.version,
+        answers: stored,
+        laCode,
+        regionCode: laCode ? sql`(select region_code from local_authorities where code = ${laCode})` : null,
+        programmeCodes: programmesFor(survey, stored, source),
+        channel: source.channel ?? null,
+        locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
+      })
+      .onConflictDoNothing({ target: surveyResponses.id })
+      .returning({ id: surveyResponses.id });
+    if (draftId) await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
+    return { ok: true as const, responseId, duplicate: inserted.length === 0 };
+  });
+}

@@ -1,0 +1,26 @@
+import { readUpperTierLocalAuthorities } from '#db/reference/files';
+import { PROGRAMME_CODES } from '#db/reference/programmes';
+import type { DraftSource } from './drafts.server';
+
+let laCodes: Set<string> | undefined;
+export function isLocalAuthorityCode(code: string): boolean {
+  laCodes ??= new Set(readUpperTierLocalAuthorities().map((la) => la.la_code));
+  return laCodes.has(code);
+}
+
+const CHANNEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * Where a link came from (`?la=E09000033&programme=family-hubs&channel=hub-poster`). Values that
+ * are not a known local authority, a known programme or a short slug are ignored, not stored.
+ */
+export function sourceFromParams(params: URLSearchParams): DraftSource {
+  const la = params.get('la') ?? undefined;
+  const programme = params.get('programme') ?? undefined;
+  const channel = params.get('channel') ?? undefined;
+  return {
+    ...(la && isLocalAuthorityCode(la) ? { la } : {}),
+    ...(programme && (PROGRAMME_CODES as readonly string[]).includes(programme) ? { programme } : {}),
+    ...(channel && CHANNEL.test(channel) ? { channel } : {}),
+  };
+}
