@@ -88,7 +88,9 @@ export async function savePage({
   form: FormData;
 }): Promise<SavePageResult> {
   const text = textFor(survey, draft.locale);
-  const questions = pageQuestions(page, draft.answers);
+  const shown = new Set(pageQuestions(page, draft.answers).map((question) => question.name));
+  // Every question on the page is read: one shown by an answer on this same page may arrive too.
+  const questions = page.questions;
   const { answers: pageAnswers, unknownFields } = answersFromForm(questions, form);
   if (unknownFields.length > 0) {
     return { ok: false, errors: [{ field: questions[0]?.name ?? 'main-content', message: 'The form had fields that are not on this page. Reload the page and try again.' }], values: pageAnswers };
@@ -105,5 +107,9 @@ export async function savePage({
     return { ok: false, errors: errors.length > 0 ? errors : checked.errors, values: pageAnswers };
   }
   await saveDraftAnswers(draft.id, scrubFreeText(survey, checked.answers));
+  // Without JavaScript a follow-up question (say, "What support did you want?" after "Yes") can
+  // only appear on the next load: show the page again while it has new, unanswered questions.
+  const appeared = pageQuestions(page, checked.answers).filter((question) => !shown.has(question.name) && checked.answers[question.name] === undefined);
+  if (appeared.length > 0 && appeared.some((question) => question.type !== 'html')) return { ok: true, next: page.name };
   return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next };
 }

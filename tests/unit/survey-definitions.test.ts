@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Model } from 'survey-core';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '#db/paths';
+import { compileSurvey, listSurveys, registerSurveyProperties, SurveyDefinitionError } from '~/surveys/definitions.server';
+
+const files = readdirSync(projectPath('surveys')).filter((name) => name.endsWith('.json'));
+
+describe('question sets in surveys/', () => {
+  it.each(files)('%s loads in survey-core with no JSON error, duplicate name or unknown tag', (fileName) => {
+    const source = readFileSync(projectPath('surveys', fileName), 'utf8');
+    registerSurveyProperties();
+    expect(new Model(JSON.parse(source)).jsonErrors ?? []).toEqual([]);
+    expect(() => compileSurvey(fileName, source)).not.toThrow();
+  });
+
+  it('include the common set and the young people’s set, both server-rendered', () => {
+    const surveys = Object.fromEntries(listSurveys().map((survey) => [survey.id, survey]));
+    expect(surveys['common-question-set']).toMatchObject({ version: 1, renderer: 'govuk', unsupportedTypes: [] });
+    expect(surveys['young-people']).toMatchObject({ version: 1, renderer: 'govuk', unsupportedTypes: [] });
+  });
+
+  it('ask every About-you question with a “Prefer not to say” answer and never ask for identifiers', () => {
+    for (const survey of listSurveys()) {
+      const questions = survey.text.en!.pages.flatMap((page) => page.questions);
+      for (const question of questions.filter((q) => q.dimension && q.dimension !== 'programme_use' && q.type !== 'checkbox')) {
+        expect(question.choices.map((choice) => choice.value), question.name).toContain('prefer-not-to-say');
+      }
+      const names = questions.map((question) => `${question.name} ${question.title}`).join('\n').toLowerCase();
+      expect(names).not.toMatch(/your name|email|phone number|postcode|date of birth/);
+    }
+  });
+
+  it('offer all 153 upper-tier local authorities in the council question', () => {
+    const common = listSurveys().find((survey) => survey.id === 'common-question-set')!;
+    const la = common.text.en!.pages.flatMap((page) => page.questions).find((question) => question.dimension === 'la')!;
+    expect(la.choices.filter((choice) => /^E\d{8}$/.test(String(choice.value)))).toHaveLength(153);
+  });
+});
+
+describe('compileSurvey refuses a broken question set', () => {
+  const page = (elements: unknown[]) => JSON.stringify({ pages: [{ name: 'p', elements }] });
+  it.each([
+    ['not JSON', 'broken.v1.json', '{ "pages": [', /not valid JSON/],
+    ['a bad file name', 'Broken.json', page([]), /name must be/],
+    ['a duplicate name', 'dup.v1.json', page([{ type: 'text', name: 'a' }, { type: 'comment', name: 'a' }]), /duplicate question name "a"/],
+    ['an unknown theme', 'theme.v1.json', page([{ type: 'text', name: 'a', themes: ['astrology'] }]), /unknown theme "astrology"/],
+    ['an unknown dimension', 'dim.v1.json', page([{ type: 'text', name: 'a', dimension: 'star-sign' }]), /dimension/],
+    ['an unknown property', 'prop.v1.json', page([{ type: 'text', name: 'a', colour: 'red' }]), /colour/],
+  ])('with %s', (_label, fileName, source, message) => {
+    expect(() => compileSurvey(fileName, source)).toThrow(SurveyDefinitionError);
+    expect(() => compileSurvey(fileName, source)).toThrow(message);
+  });
+
+  it('reads translations and sends types the GOV.UK pages cannot draw to the React UI', () => {
+    const survey = compileSurvey('translated.v1.json', readFileSync(projectPath('tests', 'fixtures', 'surveys', 'translated.v1.json'), 'utf8'));
+    expect(survey.locales).toEqual(['en', 'cy']);
+    expect(survey.text.cy!.title).toBe('Dywedwch wrthym');
+    expect(survey.text.cy!.pages[0]!.questions[0]!.title).toBe("Ydych chi'n hapus?");
+    expect(survey.text.en!.pages[0]!.questions[0]!.title).toBe('Are you happy?');
+    expect(survey).toMatchObject({ renderer: 'surveyjs', unsupportedTypes: ['ranking'] });
+  });
+});
