@@ -17,7 +17,6 @@ import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
 const common = getSurvey('common-question-set')!;
-const young = getSurvey('young-people')!;
 
 /** A browser's cookies across requests, enough to drive the journey's actions. */
 class Browser {
