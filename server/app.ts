@@ -48,7 +48,9 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
-          styleSrc: ["'self'"],
+          // SurveyJS's React UI injects its theme as inline styles. Scripts stay nonce-only, which is
+          // what the policy is mainly for.
+          styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           connectSrc: env.isProduction ? ["'self'"] : ["'self'", 'ws://localhost:*'],

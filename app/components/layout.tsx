@@ -102,8 +102,8 @@ export function Layout({ user, children }: { user: LayoutUser | null; children: 
       </a>
       <header className="app-header">
         <ServiceNavigation user={user} />
+        <PhaseBanner />
       </header>
-      <PhaseBanner />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
           {children}

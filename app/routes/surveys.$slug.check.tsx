@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary } from '~/components/error-summary';
 import { describeAnswer } from '~/surveys/components/question-field';
 import { currentDraft, pageFlow, pageQuestions, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
@@ -21,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     surveyTitle: text.title,
     back: `/surveys/${survey.id}/${flow.at(-1)?.name ?? ''}`,
     responseId: draft.responseId,
+    // Set by the submit action when the saved answers no longer pass the checks.
+    problem: new URL(request.url).searchParams.get('problem')?.slice(0, 200) ?? null,
     sections: flow.map((page) => ({
       name: page.name,
       title: page.title,
@@ -43,6 +46,7 @@ export default function CheckAnswers() {
         <a href={data.back} className="govuk-back-link">
           Back
         </a>
+        <ErrorSummary errors={data.problem ? [{ field: 'send', message: data.problem }] : []} />
         <span className="govuk-caption-l">{data.surveyTitle}</span>
         <h1 className="govuk-heading-l">Check your answers before sending them</h1>
         {data.sections.map((section) => (
@@ -68,7 +72,7 @@ export default function CheckAnswers() {
         <form method="post" action={`/surveys/${data.slug}/submit`} noValidate>
           <CsrfInput />
           <input type="hidden" name="responseId" value={data.responseId} />
-          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+          <button type="submit" id="send" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
             Send my answers
           </button>
         </form>

@@ -1,5 +1,8 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
+import { useActionData, useParams } from '@remix-run/react';
+import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary } from '~/components/error-summary';
 import { z } from 'zod';
 import { requireCsrf } from '~/auth/csrf.server';
 import { currentDraft, journeyCookieWith } from '~/surveys/journey.server';
@@ -8,7 +11,11 @@ import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 import { isStoreUnavailable } from '~/utils/store-errors';
 
-export const loader = ({ params }: { params: { slug?: string } }) => redirect(`/surveys/${params.slug ?? ''}`);
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction = () => [{ title: 'Your answers have not been sent yet – Family Voice' }];
+
+export const loader = ({ params }: { params: { slug?: string } }) => redirect(`/surveys/${params.slug ?? ''}/check`);
 
 /** 256 KB: far above a complete answer set, far below what would strain the server. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -45,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         locale: parsed.data.locale,
         source: sourceFromParams(new URLSearchParams(parsed.data.source ?? {})),
       });
-      return data(result, { status: result.ok ? 200 : 400 });
+      return data(result.ok ? { ok: true as const, errors: [] } : result, { status: result.ok ? 200 : 400 });
     }
 
     const form = await request.formData();
@@ -71,10 +78,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (isStoreUnavailable(error)) {
       return data(
-        { ok: false, errors: [{ field: 'answers', message: 'Sorry, we could not save your answers just now. They are kept on this device. Try again in a few minutes.' }] },
+        {
+          ok: false,
+          errors: [{ field: 'send', message: 'Sorry, we could not save your answers just now. They are kept on this device. Try again in a few minutes.' }],
+        },
         { status: 503 },
       );
     }
     throw error;
   }
+}
+
+/** Shown only when a posted form could not be stored (for example the research store is down). */
+export default function SubmitProblem() {
+  const result = useActionData<typeof action>();
+  const { slug } = useParams();
+  const errors = result && !result.ok ? result.errors : [];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Your answers have not been sent yet</h1>
+        <p className="govuk-body">Your answers are kept. You can try again now, or come back to this page later on this device.</p>
+        <form method="post" action={`/surveys/${slug}/submit`}>
+          <CsrfInput />
+          <input type="hidden" name="responseId" value="retry" />
+          <button type="submit" id="send" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+            Try sending again
+          </button>
+        </form>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/surveys/${slug}/check`}>
+            Check your answers
+          </a>
+        </p>
+      </div>
+    </div>
+  );
 }

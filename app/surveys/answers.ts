@@ -81,6 +81,10 @@ function checkValue(question: SurveyQuestion, value: unknown): { value?: unknown
     }
     case 'html':
       return { error: { field, message: 'This part of the form takes no answer' } };
+    case 'ranking': {
+      const unique = Array.isArray(value) && new Set(value).size === value.length;
+      return unique && value.every((item) => has(question.choices, item)) ? { value: value.length === 0 ? undefined : value } : { error: choose };
+    }
     default:
       // Types only the React UI draws (ranking and others): stored as given, within a size limit.
       return JSON.stringify(value).length <= 10_000 ? { value } : { error: { field, message: `Your answer to “${question.title}” is too long` } };

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { ConditionRunner, Model, Serializer } from 'survey-core';
+import { ConditionRunner, Model } from 'survey-core';
 import { projectPath } from '#db/paths';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
-import { CHOICE_SOURCES, DIMENSIONS, THEMES } from './vocabulary';
+import { registerSurveyProperties } from './properties';
+import { DIMENSIONS, THEMES } from './vocabulary';
 
 /**
  * Question sets are SurveyJS JSON in surveys/<id>.v<version>.json. Each is loaded once per process
@@ -10,20 +11,7 @@ import { CHOICE_SOURCES, DIMENSIONS, THEMES } from './vocabulary';
  * submission checks need is then kept as plain data, so no SurveyJS Model is built per request.
  */
 
-let registered = false;
-/** Our custom properties, so survey-core accepts and keeps them. */
-export function registerSurveyProperties(): void {
-  if (registered) return;
-  Serializer.addProperty('question', { name: 'dimension', type: 'string', choices: [...DIMENSIONS] });
-  Serializer.addProperty('question', { name: 'themes:string[]' });
-  Serializer.addProperty('question', { name: 'freeText:boolean', default: false });
-  Serializer.addProperty('question', { name: 'choicesFromReference', type: 'string', choices: [...CHOICE_SOURCES] });
-  // The national programmes a service choice belongs to, so answers are attributed without
-  // hard-coding question names.
-  Serializer.addProperty('itemvalue', { name: 'programmes:string[]' });
-  Serializer.addProperty('survey', { name: 'renderer', type: 'string', choices: ['govuk', 'surveyjs'], default: 'govuk' });
-  registered = true;
-}
+export { registerSurveyProperties };
 
 export type ChoiceValue = string | number;
 export interface Choice {

@@ -8,16 +8,31 @@ import { DEMO_PASSWORD } from '../../db/seed/staff';
  * to a page it never checked fails at the end.
  */
 async function runAxe(page: Page): Promise<void> {
+  const url = page.url();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     blocking.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    `accessibility violations on ${page.url()}`,
+    `accessibility violations on ${url}`,
   ).toEqual([]);
 }
 
 export const test = base.extend<{ checkPage: () => Promise<void> }>({
-  checkPage: async ({ page }, use) => {
+  checkPage: async ({ page, javaScriptEnabled, browser, viewport }, use) => {
+    // axe runs as a script in the page; with JavaScript off it runs on a copy of the page's HTML in
+    // a second, scripted page with the same stylesheets.
+    let helper: Page | undefined;
+    const axeTarget = async (): Promise<Page> => {
+      if (javaScriptEnabled !== false) return page;
+      helper ??= await (await browser.newContext({ viewport: viewport ?? undefined, javaScriptEnabled: true })).newPage();
+      // Served at the page's own address, so its stylesheets load as they did for the page.
+      const html = await page.content();
+      const url = page.url();
+      await helper.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+      await helper.goto(url, { waitUntil: 'load' });
+      await helper.unroute(url);
+      return helper;
+    };
     const visited = new Set<string>();
     const checked = new Set<string>();
     const key = (url: string) => url.split('#')[0]!;
@@ -26,9 +41,10 @@ export const test = base.extend<{ checkPage: () => Promise<void> }>({
     });
     await use(async () => {
       await page.waitForLoadState('load');
-      await runAxe(page);
+      await runAxe(await axeTarget());
       checked.add(key(page.url()));
     });
+    await helper?.context().close();
     const unchecked = [...visited].filter((url) => !checked.has(url) && url !== 'about:blank');
     expect(unchecked, 'pages visited without an accessibility check').toEqual([]);
   },

@@ -1,0 +1,35 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import surveyCss from 'survey-core/survey-core.fontless.min.css';
+import { SurveyJsForm } from '~/surveys/components/surveyjs-form';
+import { requireSurvey } from '~/surveys/route-helpers.server';
+import { sourceFromParams } from '~/surveys/sources.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Survey'} – Family Voice` }];
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const survey = requireSurvey(params.slug);
+  if (survey.renderer !== 'surveyjs') throw redirect(`/surveys/${survey.id}`);
+  return {
+    slug: survey.id,
+    title: survey.text[survey.locales[0]!]!.title,
+    json: survey.json,
+    source: sourceFromParams(new URL(request.url).searchParams) as Record<string, string>,
+  };
+}
+
+export default function SurveyJsPage() {
+  const { slug, title, json, source } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-visually-hidden">{title}</h1>
+      <noscript>
+        <p className="govuk-body">This question needs JavaScript, which is switched off in your browser.</p>
+      </noscript>
+      <SurveyJsForm slug={slug} json={json} source={source} />
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { useFetcher, useNavigate } from '@remix-run/react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import type { Model } from 'survey-core';
+import { useAuthenticityToken } from 'remix-utils/csrf/react';
+import { ErrorSummary, type FieldError } from '~/components/error-summary';
+import { registerSurveyProperties } from '../properties';
+
+interface Saved {
+  responseId: string;
+  answers: Record<string, unknown>;
+  page: number;
+}
+
+type SubmitReply = { ok: true } | { ok: false; errors: FieldError[] };
+
+/**
+ * Runs a question set in SurveyJS's own React UI, for sets that need question types the GOV.UK
+ * pages do not draw, and for staff previews. survey-core and survey-react-ui are loaded only here,
+ * in the browser. Answers are kept on the device as the person goes, and sent to the same action
+ * and checks as the server-rendered journey.
+ */
+export function SurveyJsForm({
+  slug,
+  json,
+  source = {},
+  preview = false,
+}: {
+  slug: string;
+  json: Record<string, unknown>;
+  source?: Record<string, string>;
+  preview?: boolean;
+}) {
+  const csrf = useAuthenticityToken();
+  const fetcher = useFetcher<SubmitReply>();
+  const navigate = useNavigate();
+  const [loaded, setLoaded] = useState<{ Survey: ComponentType<{ model: Model }>; model: Model } | null>(null);
+  const [previewDone, setPreviewDone] = useState(false);
+  const saved = useRef<Saved | null>(null);
+  const storageKey = `family-voice:survey:${slug}`;
+
+  const send = (entry: Saved) => {
+    fetcher.submit(
+      { csrf, responseId: entry.responseId, answers: entry.answers, locale: 'en', source } as never,
+      { method: 'post', action: `/surveys/${slug}/submit`, encType: 'application/json' },
+    );
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all([import('survey-core'), import('survey-react-ui')]).then(([core, ui]) => {
+      if (cancelled) return;
+      registerSurveyProperties();
+      const model = new core.Model(json);
+      model.showCompletedPage = false;
+      // survey-core 3.0.0 puts aria-required on role="group" containers, which ARIA does not allow
+      // (axe: aria-allowed-attr). The title still marks the question as required.
+      model.onAfterRenderQuestion.add((_, options) => {
+        const element = options.htmlElement;
+        if (element.getAttribute('role') === 'group') element.removeAttribute('aria-required');
+      });
+      const stored = preview ? null : (JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Saved | null);
+      const entry: Saved = stored ?? { responseId: crypto.randomUUID(), answers: {}, page: 0 };
+      saved.current = entry;
+      model.data = entry.answers;
+      if (entry.page > 0 && entry.page < model.visiblePageCount) model.currentPageNo = entry.page;
+      const keep = () => {
+        if (preview) return;
+        entry.answers = model.data as Record<string, unknown>;
+        entry.page = model.currentPageNo;
+        localStorage.setItem(storageKey, JSON.stringify(entry));
+      };
+      model.onValueChanged.add(keep);
+      model.onCurrentPageChanged.add(keep);
+      model.onComplete.add(() => {
+        keep();
+        if (preview) setPreviewDone(true);
+        else send(entry);
+      });
+      setLoaded({ Survey: ui.Survey as unknown as ComponentType<{ model: Model }>, model });
+    });
+    return () => {
+      cancelled = true;
+    };
+    // The question set is fixed for the life of the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (fetcher.state !== 'idle' || !fetcher.data) return;
+    if (fetcher.data.ok) {
+      localStorage.removeItem(storageKey);
+      navigate(`/surveys/${slug}/done`);
+    }
+  }, [fetcher.state, fetcher.data, navigate, slug, storageKey]);
+
+  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : [];
+  if (previewDone) {
+    return (
+      <div className="govuk-inset-text">
+        Preview finished. Nothing was saved. <a className="govuk-link" href="">Start the preview again</a>.
+      </div>
+    );
+  }
+  if (!loaded) return <p className="govuk-body">Loading the questions…</p>;
+  const { Survey, model } = loaded;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {errors.length > 0 && saved.current ? (
+        <button type="button" className="govuk-button" onClick={() => saved.current && send(saved.current)}>
+          Try sending again
+        </button>
+      ) : null}
+      {fetcher.state !== 'idle' ? <p className="govuk-body" role="status">Sending your answers…</p> : null}
+      <Survey model={model} />
+    </>
+  );
+}
