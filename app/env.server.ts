@@ -33,6 +33,7 @@ const schema = z.object({
   SENTRY_DSN: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
 });

@@ -7,12 +7,13 @@ export interface StoreConfig {
   researchUrl?: string;
   /** Folder for embedded stores; null keeps them in memory (tests). */
   dataDir: string | null;
+  poolSize?: number;
 }
 
 /** Opens both stores: each on its own server when a URL is given, otherwise embedded under dataDir. */
 export async function openStores(config: StoreConfig): Promise<void> {
-  await openIdentityStore({ url: config.identityUrl, dataDir: config.dataDir });
-  await openResearchStore({ url: config.researchUrl, dataDir: config.dataDir });
+  await openIdentityStore({ url: config.identityUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  await openResearchStore({ url: config.researchUrl, dataDir: config.dataDir, poolSize: config.poolSize });
 }
 
 /** Brings both stores to the latest schema and refreshes the reference data. */

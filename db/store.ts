@@ -33,6 +33,8 @@ export interface StoreOptions<TSchema extends Record<string, unknown>> {
   url?: string;
   /** Folder for the embedded store (the store lives in <dataDir>/<name>); null keeps it in memory. */
   dataDir?: string | null;
+  /** Connections per process to a PostgreSQL server. */
+  poolSize?: number;
 }
 
 // Any constant works; it only has to be the same in every process migrating the same store.
@@ -43,7 +45,7 @@ export async function openStore<TSchema extends Record<string, unknown>>(
 ): Promise<Store<TSchema>> {
   const migrationsFolder = projectPath('migrations', options.name);
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema: options.schema }) as unknown as Database<TSchema>;
@@ -110,7 +112,7 @@ export function storeClient<TSchema extends Record<string, unknown>>(name: Store
   };
   return {
     /** Opens the store (PostgreSQL when `url` is given, otherwise PGlite) and makes it current. */
-    async open(options: { url?: string; dataDir?: string | null }): Promise<Store<TSchema>> {
+    async open(options: { url?: string; dataDir?: string | null; poolSize?: number }): Promise<Store<TSchema>> {
       const store = await openStore({ name, schema, ...options });
       holder[key] = store;
       return store;

@@ -4,10 +4,10 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { migrateStores, openStores } from '#db/bootstrap';
+import { migrateStores } from '#db/bootstrap';
 import { createStaffUser, DuplicateEmailError } from '~/auth/staff-users.server';
 import { getEnv } from '~/env.server';
-import { closeStores } from '../server/start-up';
+import { closeStores, openConfiguredStores } from '../server/start-up';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ async function readPassword(): Promise<string> {
 }
 
 const env = getEnv();
-await openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR });
+await openConfiguredStores(env);
 try {
   await migrateStores();
   const user = await createStaffUser({

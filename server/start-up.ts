@@ -9,9 +9,14 @@ import { pruneDrafts } from '~/surveys/drafts.server';
 import type { Env } from '~/env.server';
 import { logger } from '~/utils/logger.server';
 
+/** Opens both stores as the configuration says: servers when URLs are set, embedded otherwise. */
+export function openConfiguredStores(env: Env): Promise<void> {
+  return openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
+}
+
 /** Opens and migrates both stores, seeds demo data in local mode, and tidies expired rows. */
 export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
-  await openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR });
+  await openConfiguredStores(env);
   await migrateStores();
   await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { researchDb } from '#db/research/client';
+import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import { surveyDrafts, surveyResponses } from '#db/research/schema';
 import { checkAnswers, type AnswerError, type Answers } from './answers';
@@ -49,6 +49,7 @@ export async function submitResponse({
   source = {},
   locale = 'en',
   draftId,
+  submittedAt,
 }: {
   survey: SurveyDefinition;
   responseId: string;
@@ -56,6 +57,8 @@ export async function submitResponse({
   source?: DraftSource;
   locale?: string;
   draftId?: string;
+  /** Only for synthetic demo data spread over time; real submissions take the database's clock. */
+  submittedAt?: Date;
 }): Promise<SubmitResult> {
   if (!UUID.test(responseId)) return { ok: false, errors: [{ field: 'responseId', message: 'The response could not be identified' }] };
   const text = survey.text[locale] ?? survey.text[survey.locales[0]!]!;
@@ -64,25 +67,29 @@ export async function submitResponse({
   const stored = scrubFreeText(survey, checked.answers);
   const laCode = localAuthorityFor(survey, stored, source);
 
-  return researchDb().transaction(async (tx) => {
-    const inserted = await tx
-      .insert(surveyResponses)
-      .values({
-        id: responseId,
-        // Anonymous answers get a random pseudonym that links to no one.
-        pseudonym: randomBytes(32).toString('hex'),
-        surveyId: survey.id,
-        surveyVersion: survey.version,
-        answers: stored,
-        laCode,
-        regionCode: laCode ? sql`(select region_code from local_authorities where code = ${laCode})` : null,
-        programmeCodes: programmesFor(survey, stored, source),
-        channel: source.channel ?? null,
-        locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
+  const row = {
+    id: responseId,
+    // Anonymous answers get a random pseudonym that links to no one.
+    pseudonym: randomBytes(32).toString('hex'),
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    answers: stored,
+    laCode,
+    regionCode: laCode ? sql`(select region_code from local_authorities where code = ${laCode})` : null,
+    programmeCodes: programmesFor(survey, stored, source),
+    channel: source.channel ?? null,
+    locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
+    ...(submittedAt ? { submittedAt } : {}),
+  };
+  const insert = (db: ResearchDb) =>
+    db.insert(surveyResponses).values(row).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
+  // One INSERT is atomic on its own; a transaction is needed only to remove the draft with it.
+  const inserted = draftId
+    ? await researchDb().transaction(async (tx) => {
+        const result = await insert(tx);
+        await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
+        return result;
       })
-      .onConflictDoNothing({ target: surveyResponses.id })
-      .returning({ id: surveyResponses.id });
-    if (draftId) await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
-    return { ok: true as const, responseId, duplicate: inserted.length === 0 };
-  });
+    : await insert(researchDb());
+  return { ok: true, responseId, duplicate: inserted.length === 0 };
 }

@@ -1,13 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { researchDb } from '#db/research/client';
+import { surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
+import { getSurvey } from '~/surveys/definitions.server';
+import { submitResponse } from '~/surveys/responses.server';
+import { readUpperTierLocalAuthorities } from '#db/reference/files';
+import { createRandom } from './random';
+import { buildSurveyAnswers } from './responses';
 import { DEMO_STAFF } from './staff';
 
+const DEMO_SEED = 20_261_122;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CHANNELS = ['hub-poster', 'health-visitor-link', 'school-newsletter', 'social-media'];
+
+/** Synthetic survey responses across local authorities and the past year, for demos and reports. */
+async function seedResponses(count: { 'common-question-set': number; 'young-people': number }): Promise<void> {
+  const random = createRandom(DEMO_SEED);
+  const las = readUpperTierLocalAuthorities().map((la) => la.la_code);
+  const now = Date.now();
+  for (const [id, n] of Object.entries(count)) {
+    const survey = getSurvey(id);
+    if (!survey) continue;
+    for (let i = 0; i < n; i += 1) {
+      const answers = buildSurveyAnswers(random, survey);
+      // Most families say where they live; the rest are placed by the link they came from.
+      if ('la' in answers && random.chance(0.8)) answers.la = random.pick(las);
+      const result = await submitResponse({
+        survey,
+        responseId: randomUUID(),
+        answers,
+        source: { la: random.pick(las), channel: random.pick(CHANNELS) },
+        submittedAt: new Date(now - random.int(0, 364) * DAY_MS),
+      });
+      if (!result.ok) throw new Error(`Synthetic answers failed the checks: ${JSON.stringify(result.errors)}`);
+    }
+  }
+}
+
 /**
- * Fills empty stores with demo data. Idempotent: an identity store that already has staff is left
- * alone, so restarts keep whatever people have changed. Later features add their synthetic records
- * here, drawn from createRandom(seed) so every machine gets the same data.
+ * Fills empty stores with demo data. Idempotent: each store that already has data is left alone,
+ * so restarts keep whatever people have changed. Everything is drawn from createRandom(seed), so
+ * every machine gets the same demo data.
  */
 export async function seedDemoData(): Promise<{ seeded: boolean }> {
-  if ((await countStaffUsers()) > 0) return { seeded: false };
-  for (const staff of DEMO_STAFF) await createStaffUser(staff, { createdBy: 'system' });
-  return { seeded: true };
+  let seeded = false;
+  if ((await countStaffUsers()) === 0) {
+    for (const staff of DEMO_STAFF) await createStaffUser(staff, { createdBy: 'system' });
+    seeded = true;
+  }
+  if ((await researchDb().$count(surveyResponses)) === 0) {
+    await seedResponses({ 'common-question-set': 240, 'young-people': 60 });
+    seeded = true;
+  }
+  return { seeded };
 }

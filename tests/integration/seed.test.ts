@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
+import { researchDb } from '#db/research/client';
+import { surveyResponses } from '#db/research/schema';
 import { staffUsers } from '#db/identity/schema';
 import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
@@ -11,9 +14,11 @@ import { testStoreKind, withTestStores } from '../setup/stores';
 withTestStores();
 
 describe(`demo data (${testStoreKind})`, () => {
-  it('creates one working account per role, once', async () => {
+  it('creates one working account per role and synthetic responses, once', async () => {
     expect(await seedDemoData()).toEqual({ seeded: true });
     expect(await seedDemoData()).toEqual({ seeded: false });
+    expect(await researchDb().$count(surveyResponses)).toBe(300);
+    expect(await researchDb().$count(surveyResponses, sql`region_code is not null`)).toBeGreaterThan(250);
     const users = await identityDb().select({ role: staffUsers.role, email: staffUsers.email }).from(staffUsers);
     expect(users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
     for (const staff of DEMO_STAFF) {
