@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -13,7 +13,7 @@ const TOTAL_BUDGET = 150 * 1024;
 async function measure(page: Page, action: () => Promise<unknown>) {
   const sizes: { url: string; type: string; gzipped: number }[] = [];
   const pending: Promise<void>[] = [];
-  const listener = (response: import('@playwright/test').Response) => {
+  const listener = (response: Response) => {
     pending.push(
       response
         .body()
