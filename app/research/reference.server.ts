@@ -28,3 +28,15 @@ export async function describeScope({
     localAuthorities: laRows.map((row) => row.name),
   };
 }
+
+/** Upper-tier local authorities, optionally only those in the given regions, by name. */
+export async function listLocalAuthorities({ regionCodes }: { regionCodes?: string[] } = {}) {
+  const db = researchDb();
+  const query = db.select({ code: localAuthorities.code, name: localAuthorities.name }).from(localAuthorities);
+  const rows = regionCodes ? await query.where(inArray(localAuthorities.regionCode, regionCodes)) : await query;
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+export async function listProgrammes() {
+  return researchDb().select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(programmes.name);
+}

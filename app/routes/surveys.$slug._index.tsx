@@ -84,7 +84,7 @@ export default function SurveyStart() {
           <li>Your answers are saved as you go, so you can come back to them on this device for up to 7 days.</li>
         </ul>
         {data.usesReactUi ? (
-          <a href={`/surveys/${data.slug}/form`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+          <a href={`/surveys/${data.slug}/form?${new URLSearchParams({ ...data.source, lang: data.lang })}`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
           </a>
         ) : (

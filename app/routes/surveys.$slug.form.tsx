@@ -13,7 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export function loader({ request, params }: LoaderFunctionArgs) {
   const survey = requireSurvey(params.slug);
   if (survey.renderer !== 'surveyjs') throw redirect(`/surveys/${survey.id}`);
+  const lang = new URL(request.url).searchParams.get('lang') ?? '';
   return {
+    locale: survey.locales.includes(lang) ? lang : survey.locales[0]!,
     slug: survey.id,
     title: survey.text[survey.locales[0]!]!.title,
     json: survey.json,
@@ -22,14 +24,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SurveyJsPage() {
-  const { slug, title, json, source } = useLoaderData<typeof loader>();
+  const { slug, title, json, source, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-visually-hidden">{title}</h1>
       <noscript>
         <p className="govuk-body">This question needs JavaScript, which is switched off in your browser.</p>
       </noscript>
-      <SurveyJsForm slug={slug} json={json} source={source} />
+      <SurveyJsForm slug={slug} json={json} source={source} locale={locale} />
     </>
   );
 }

@@ -227,6 +227,12 @@ export function getSurvey(id: string): SurveyDefinition | undefined {
   return catalogue.get(id);
 }
 
+/** Lets tests add a question set (a translated one, say) without shipping it. */
+export function addSurveyForTests(survey: SurveyDefinition): void {
+  catalogue ??= loadSurveys();
+  catalogue.set(survey.id, survey);
+}
+
 export function listSurveys(): SurveyDefinition[] {
   catalogue ??= loadSurveys();
   return [...catalogue.values()];

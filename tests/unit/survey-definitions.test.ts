@@ -52,12 +52,16 @@ describe('compileSurvey refuses a broken question set', () => {
     expect(() => compileSurvey(fileName, source)).toThrow(message);
   });
 
-  it('reads translations and sends types the GOV.UK pages cannot draw to the React UI', () => {
+  it('reads translations', () => {
     const survey = compileSurvey('translated.v1.json', readFileSync(projectPath('tests', 'fixtures', 'surveys', 'translated.v1.json'), 'utf8'));
     expect(survey.locales).toEqual(['en', 'cy']);
     expect(survey.text.cy!.title).toBe('Dywedwch wrthym');
     expect(survey.text.cy!.pages[0]!.questions[0]!.title).toBe("Ydych chi'n hapus?");
     expect(survey.text.en!.pages[0]!.questions[0]!.title).toBe('Are you happy?');
-    expect(survey).toMatchObject({ renderer: 'surveyjs', unsupportedTypes: ['ranking'] });
+    expect(survey).toMatchObject({ renderer: 'govuk', unsupportedTypes: [] });
+  });
+
+  it('sends question sets with types the GOV.UK pages cannot draw to the React UI', () => {
+    expect(listSurveys().find((survey) => survey.id === 'priorities')).toMatchObject({ renderer: 'surveyjs', unsupportedTypes: ['ranking'] });
   });
 });

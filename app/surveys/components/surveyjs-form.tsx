@@ -24,11 +24,13 @@ export function SurveyJsForm({
   json,
   source = {},
   preview = false,
+  locale = 'en',
 }: {
   slug: string;
   json: Record<string, unknown>;
   source?: Record<string, string>;
   preview?: boolean;
+  locale?: string;
 }) {
   const csrf = useAuthenticityToken();
   const fetcher = useFetcher<SubmitReply>();
@@ -40,7 +42,7 @@ export function SurveyJsForm({
 
   const send = (entry: Saved) => {
     fetcher.submit(
-      { csrf, responseId: entry.responseId, answers: entry.answers, locale: 'en', source } as never,
+      { csrf, responseId: entry.responseId, answers: entry.answers, locale, source } as never,
       { method: 'post', action: `/surveys/${slug}/submit`, encType: 'application/json' },
     );
   };
@@ -51,6 +53,7 @@ export function SurveyJsForm({
       if (cancelled) return;
       registerSurveyProperties();
       const model = new core.Model(json);
+      if (locale !== 'en') model.locale = locale;
       model.showCompletedPage = false;
       // survey-core 3.0.0 puts aria-required on role="group" containers, which ARIA does not allow
       // (axe: aria-allowed-attr). The title still marks the question as required.
