@@ -23,6 +23,12 @@ export default function TakePart() {
         </h2>
         <p className="govuk-body">About 5 minutes. Your answers are separate from your parents’ or carers’.</p>
         <h2 className="govuk-heading-m">
+          <a className="govuk-link" href="/surveys/priorities">
+            One quick question: what matters most to your family
+          </a>
+        </h2>
+        <p className="govuk-body">About 2 minutes. This one needs JavaScript switched on.</p>
+        <h2 className="govuk-heading-m">
           <a className="govuk-link" href="/panels">
             Join a panel
           </a>
