@@ -109,7 +109,10 @@ const STATUS_PAGES: Record<number, { title: string; body: string[] }> = {
   },
   503: {
     title: 'Sorry, the service is unavailable',
-    body: ['You will be able to use the service later.', 'Nothing you entered has been saved. Try again in a few minutes.'],
+    body: [
+      'You will be able to use the service later. Try again in a few minutes.',
+      'If you were answering questions, the answers you saved before this page are kept.',
+    ],
   },
 };
 const PROBLEM_PAGE = {

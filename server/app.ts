@@ -9,6 +9,8 @@ import { projectPath } from '#db/paths';
 import type { Env } from '~/env.server';
 import { logger } from '~/utils/logger.server';
 
+const MAX_BODY_BYTES = 1024 * 1024;
+
 /**
  * The HTTP layer: security headers, static files, request ids and logs, then Remix. Kept free of
  * start-up work so it can be built around any Remix build.
@@ -66,6 +68,15 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
+
+  // Nothing the service accepts comes near 1 MB; larger bodies are refused before they are read.
+  app.use((req, res, next) => {
+    if (Number(req.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+      res.status(413).type('text/plain').send('The information you sent is too large.');
+      return;
+    }
+    next();
+  });
 
   app.use('/build', express.static(projectPath('public', 'build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(projectPath('public'), { maxAge: '1h' }));

@@ -142,3 +142,11 @@ test('a made-up question set is a 404', async ({ page, checkPage }) => {
   expect(response?.status()).toBe(404);
   await checkPage();
 });
+
+test('a body over 1 MB is refused before it is read', async ({ request }) => {
+  const response = await request.post('/surveys/common-question-set/submit', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: `anything_else=${'x'.repeat(1024 * 1024 + 10)}`,
+  });
+  expect(response.status()).toBe(413);
+});
