@@ -1,21 +1,12 @@
-import { createCookie } from '@remix-run/node';
 import { CSRF, CSRFError } from 'remix-utils/csrf/server';
 import { getEnv } from '~/env.server';
+import { signedCookie } from '~/utils/cookies.server';
 
 let csrf: CSRF | undefined;
 
 function instance(): CSRF {
   const env = getEnv();
-  csrf ??= new CSRF({
-    cookie: createCookie('fv_csrf', {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: env.isProduction,
-      path: '/',
-      secrets: [env.SESSION_SECRET],
-    }),
-    secret: env.SESSION_SECRET,
-  });
+  csrf ??= new CSRF({ cookie: signedCookie('fv_csrf'), secret: env.SESSION_SECRET });
   return csrf;
 }
 

@@ -21,13 +21,14 @@ export interface RoleTask {
 export const ROLE_TASKS: Record<Role, RoleTask[]> = {
   administrator: [
     { title: 'Question sets', description: 'Preview the question sets and make links and QR codes for them.', href: '/staff/surveys' },
+    { title: 'Panels', description: 'Create and manage local, regional and national panels.', href: '/staff/panels' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Create accounts, set roles and scopes, disable accounts.', href: '/staff/coming-soon/accounts', comingSoon: true },
     { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },
   ],
   facilitator: [
     { title: 'Survey links and QR codes', description: 'Make links and QR codes for the question sets, recording where they were shared.', href: '/staff/surveys' },
-    { title: 'Panels', description: 'Recruit families to local, regional and national panels in your regions.', href: '/staff/coming-soon/panels', comingSoon: true },
+    { title: 'Panels', description: 'Create panels in your regions and see who has joined.', href: '/staff/panels' },
     { title: 'Sessions', description: 'Schedule discussions with at least 4 weeks’ notice, invite, track replies and attendance.', href: '/staff/coming-soon/sessions', comingSoon: true },
     { title: 'Who is missing', description: 'Compare who has taken part with who lives in your regions.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],

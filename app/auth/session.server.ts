@@ -1,26 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createCookie } from '@remix-run/node';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { staffSessions, staffUsers, type StaffUser } from '#db/identity/schema';
-import { getEnv } from '~/env.server';
+import { signedCookie } from '~/utils/cookies.server';
 
 export const IDLE_TIMEOUT_MINUTES = 30;
 // last_seen_at is refreshed at most this often, so browsing does not write on every request.
 const TOUCH_AFTER_SECONDS = 60;
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: ReturnType<typeof signedCookie> | undefined;
 
 /** Signed, HttpOnly, SameSite=Lax; Secure in production. It holds only a random token. */
 export function sessionCookie() {
-  const env = getEnv();
-  cookie ??= createCookie('fv_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env.isProduction,
-    path: '/',
-    secrets: [env.SESSION_SECRET],
-  });
+  cookie ??= signedCookie('fv_session');
   return cookie;
 }
 

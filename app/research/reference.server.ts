@@ -40,3 +40,7 @@ export async function listLocalAuthorities({ regionCodes }: { regionCodes?: stri
 export async function listProgrammes() {
   return researchDb().select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(programmes.name);
 }
+
+export async function listRegions() {
+  return researchDb().select().from(regions).orderBy(regions.name);
+}

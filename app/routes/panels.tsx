@@ -1,14 +1,106 @@
-import type { MetaFunction } from '@remix-run/node';
-import { ComingSoon } from '~/components/coming-soon';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { listProgrammes, listRegions } from '~/research/reference.server';
+import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels } from '~/research/panels.server';
+
+export const handle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: 'Family panels – Family Voice' }];
 
-export default function Panels() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const region = url.searchParams.get('region') ?? '';
+  const programme = url.searchParams.get('programme') ?? '';
+  const [allRegions, programmes] = await Promise.all([listRegions(), listProgrammes()]);
+  const validRegion = allRegions.some((candidate) => candidate.code === region) ? region : '';
+  const validProgramme = programmes.some((candidate) => candidate.code === programme) ? programme : '';
+  const panels = await listPanels({ regionCodes: validRegion ? [validRegion] : undefined, programmeCode: validProgramme || undefined });
+  return {
+    region: validRegion,
+    programme: validProgramme,
+    regions: allRegions,
+    programmes,
+    panels: panels.map((panel) => ({
+      id: panel.id,
+      name: panel.name,
+      where: panel.laName ?? panel.regionName ?? 'England',
+      level: LEVEL_LABELS[panel.level as keyof typeof LEVEL_LABELS] ?? panel.level,
+      audience: AUDIENCE_LABELS[panel.audience as keyof typeof AUDIENCE_LABELS] ?? panel.audience,
+      focus: panel.focus,
+    })),
+  };
+}
+
+export default function PanelList() {
+  const data = useLoaderData<typeof loader>();
   return (
-    <ComingSoon
-      title="Family panels"
-      description="Soon you will be able to join a local, regional or national panel of families who talk with us a few times a year, at times and in places that suit you."
-      backTo="/take-part"
-    />
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Family panels</h1>
+        <p className="govuk-body">
+          Panels are groups of families who talk with us a few times a year about the support they get. Sessions are
+          planned at least 4 weeks ahead, at times and places that suit, online or in person.
+        </p>
+        <form method="get" className="govuk-!-margin-bottom-6">
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="region">
+              Region
+            </label>
+            <select className="govuk-select" id="region" name="region" defaultValue={data.region}>
+              <option value="">All of England</option>
+              {data.regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="programme">
+              Programme
+            </label>
+            <select className="govuk-select" id="programme" name="programme" defaultValue={data.programme}>
+              <option value="">All programmes</option>
+              {data.programmes.map((programme) => (
+                <option key={programme.code} value={programme.code}>
+                  {programme.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Show panels
+          </button>
+        </form>
+        {data.panels.length === 0 ? <p className="govuk-body">There are no panels here yet.</p> : null}
+        {data.panels.map((panel) => (
+          <div key={panel.id} className="govuk-summary-card">
+            <div className="govuk-summary-card__title-wrapper">
+              <h2 className="govuk-summary-card__title">{panel.name}</h2>
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Where</dt>
+                  <dd className="govuk-summary-list__value">
+                    {panel.where} ({panel.level.toLowerCase()})
+                  </dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">For</dt>
+                  <dd className="govuk-summary-list__value">
+                    {panel.audience}
+                    {panel.focus ? `, ${panel.focus}` : ''}
+                  </dd>
+                </div>
+              </dl>
+              <a className="govuk-button govuk-!-margin-bottom-0" href={`/panels/${panel.id}/join`} data-module="govuk-button">
+                Join<span className="govuk-visually-hidden"> {panel.name}</span>
+              </a>
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,4 @@
-import { createCookie } from '@remix-run/node';
-import { getEnv } from '~/env.server';
+import { signedCookie } from '~/utils/cookies.server';
 import { checkAnswers, visiblePages, visibleQuestions, type AnswerError, type Answers } from './answers';
 import { conditionHolds, type LocalisedSurvey, type SurveyDefinition, type SurveyPage } from './definitions.server';
 import { getDraft, saveDraftAnswers } from './drafts.server';
@@ -7,22 +6,14 @@ import { answersFromForm } from './form-data';
 import { scrubFreeText } from './scrub-answers';
 import type { SurveyDraft } from '#db/research/schema';
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: ReturnType<typeof signedCookie> | undefined;
 
 /**
  * The family's journey cookie: which draft belongs to this browser, per question set. It holds
  * only random draft ids, lasts a week, and is never stored with the answers.
  */
 export function journeyCookie() {
-  const env = getEnv();
-  cookie ??= createCookie('fv_journey', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env.isProduction,
-    path: '/surveys',
-    maxAge: 7 * 24 * 60 * 60,
-    secrets: [env.SESSION_SECRET],
-  });
+  cookie ??= signedCookie('fv_journey', { path: '/surveys', maxAge: 7 * 24 * 60 * 60 });
   return cookie;
 }
 

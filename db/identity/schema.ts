@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -91,3 +92,57 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_occurred_idx').on(t.occurredAt), index('audit_events_who_idx').on(t.who)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** A family member who joined a panel: the most sensitive data the platform holds. */
+export const participants = pgTable('participants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fullName: text('full_name').notNull(),
+  /** Lower-cased; signing up again with the same email updates this row. */
+  email: text('email').unique(),
+  phone: text('phone'),
+  preferredContact: text('preferred_contact').notNull(),
+  /** 'under-16', '16-17' or '18-plus'. */
+  ageGroup: text('age_group').notNull(),
+  accessNeeds: text('access_needs'),
+  caringCommitments: text('caring_commitments'),
+  /** Times that suit: 'weekday-mornings', 'weekday-daytime', 'weekday-evenings', 'weekends'. */
+  availability: text('availability').array().notNull().default(sql`'{}'::text[]`),
+  /** 'in-person', 'online' or 'either'. */
+  attendanceMode: text('attendance_mode').notNull(),
+  guardianName: text('guardian_name'),
+  guardianContact: text('guardian_contact'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type Participant = typeof participants.$inferSelect;
+
+/** What a participant agreed to, and when; a new row each time they sign up or change it. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    researchParticipation: boolean('research_participation').notNull(),
+    contact: boolean('contact').notNull(),
+    privacyNoticeVersion: text('privacy_notice_version').notNull(),
+    /** For under-16s: a parent or guardian agreed too. */
+    guardianConsent: boolean('guardian_consent').notNull().default(false),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consents_participant_idx').on(t.participantId)],
+);
+
+/** Which panels a participant is in (panel ids refer to the research store). */
+export const panelMemberships = pgTable(
+  'panel_memberships',
+  {
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    panelId: uuid('panel_id').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.panelId] }), index('panel_memberships_panel_idx').on(t.panelId)],
+);

@@ -3,7 +3,7 @@
  * never a name, email, phone number or postcode.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable('regions', {
   /** ONS code, E12000001–E12000009. */
@@ -83,3 +83,54 @@ export const surveyResponses = pgTable(
   ],
 );
 export type SurveyResponse = typeof surveyResponses.$inferSelect;
+
+/**
+ * A panel or focus group families join (spec 5.1, 5.7–5.12). Not personal data: who is in it is
+ * held in the identity store by participant and here only by pseudonym.
+ */
+export const panels = pgTable(
+  'panels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** 'local' (one local authority), 'regional' or 'national'. */
+    level: text('level').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    laCode: text('la_code').references(() => localAuthorities.code),
+    programmeCodes: text('programme_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** 'parents-carers', 'young-people' or 'expectant-under-2s'. */
+    audience: text('audience').notNull(),
+    /** An optional homogeneous focus, e.g. fathers or parents of disabled children. */
+    focus: text('focus'),
+    recruitmentTarget: integer('recruitment_target').notNull(),
+    /** An existing group the project works with, e.g. an LA's Parent and Carer Panel (5.7). */
+    existingGroup: boolean('existing_group').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('panels_region_idx').on(t.regionCode)],
+);
+export type Panel = typeof panels.$inferSelect;
+export type NewPanel = typeof panels.$inferInsert;
+
+/** A panel member's About-you answers, by pseudonym only (the same codes as the common set). */
+export const participantProfiles = pgTable('participant_profiles', {
+  pseudonym: text('pseudonym').primaryKey(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+  laCode: text('la_code').references(() => localAuthorities.code),
+  regionCode: text('region_code').references(() => regions.code),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ParticipantProfile = typeof participantProfiles.$inferSelect;
+
+export const panelMembers = pgTable(
+  'panel_members',
+  {
+    pseudonym: text('pseudonym').notNull(),
+    panelId: uuid('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pseudonym, t.panelId] }), index('panel_members_panel_idx').on(t.panelId)],
+);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { researchDb } from '#db/research/client';
-import { surveyResponses } from '#db/research/schema';
+import { panels, surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { createRandom } from './random';
+import { seedPanels } from './panels';
 import { buildSurveyAnswers } from './responses';
 import { DEMO_STAFF } from './staff';
 
@@ -50,6 +51,10 @@ export async function seedDemoData(): Promise<{ seeded: boolean }> {
   }
   if ((await researchDb().$count(surveyResponses)) === 0) {
     await seedResponses({ 'common-question-set': 240, 'young-people': 60 });
+    seeded = true;
+  }
+  if ((await researchDb().$count(panels)) === 0) {
+    await seedPanels(createRandom(DEMO_SEED + 1));
     seeded = true;
   }
   return { seeded };

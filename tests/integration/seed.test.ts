@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
 import { researchDb } from '#db/research/client';
 import { surveyResponses } from '#db/research/schema';
-import { staffUsers } from '#db/identity/schema';
+import { participants, staffUsers } from '#db/identity/schema';
 import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { ROLES } from '~/auth/roles';
@@ -26,13 +26,14 @@ describe(`demo data (${testStoreKind})`, () => {
     }
   });
 
-  it('puts no staff identifier into the research store', async () => {
+  it('puts no staff or panel member identifier into the research store', async () => {
     const text = await allResearchText();
     expect(text).toContain('Manchester');
     for (const staff of DEMO_STAFF) {
       expect(text).not.toContain(staff.email);
       expect(text).not.toContain(staff.displayName);
     }
-    expect(text).not.toMatch(/@example\.com/);
+    expect(text).not.toMatch(/@example\.com|07700 900|Testparent|Step-free|School pick-up/);
+    expect(await identityDb().$count(participants)).toBe(45);
   });
 });

@@ -12,11 +12,12 @@ export const testContext = (overrides: Partial<AppLoadContext> = {}): AppLoadCon
 /** A form POST as a browser would send it: with the CSRF cookie and token, and optionally signed in. */
 export async function formRequest(
   path: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
   { csrf = true, sessionToken }: { csrf?: boolean; sessionToken?: string } = {},
 ): Promise<Request> {
   const cookies: string[] = [];
-  const body = new URLSearchParams(fields);
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
   if (csrf) {
     const [token, setCookie] = await commitCsrfToken(new Request('http://localhost/'));
     cookies.push(String(setCookie).split(';')[0]!);

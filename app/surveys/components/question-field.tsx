@@ -26,6 +26,25 @@ function ErrorMessage({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** A single-input question's heading label, hint and error, as GOV.UK lays them out. */
+function LabelHintError({ question, error }: { question: SurveyQuestion; error?: string }) {
+  return (
+    <>
+      <h2 className="govuk-label-wrapper">
+        <label className="govuk-label govuk-label--m" htmlFor={question.name}>
+          {question.title}
+        </label>
+      </h2>
+      {question.description ? (
+        <div id={`${question.name}-hint`} className="govuk-hint">
+          {question.description}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${question.name}-error`} message={error} />
+    </>
+  );
+}
+
 function Fieldset({ question, error, children, describedBy }: { question: SurveyQuestion; error?: string; children: ReactNode; describedBy?: string }) {
   const hintId = question.description ? `${question.name}-hint` : undefined;
   const errorId = error ? `${question.name}-error` : undefined;
@@ -110,17 +129,7 @@ function Dropdown({ question, value, error }: { question: SurveyQuestion; value:
   const errorId = error ? `${question.name}-error` : undefined;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <h2 className="govuk-label-wrapper">
-        <label className="govuk-label govuk-label--m" htmlFor={question.name}>
-          {question.title}
-        </label>
-      </h2>
-      {question.description ? (
-        <div id={hintId} className="govuk-hint">
-          {question.description}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${question.name}-error`} message={error} />
+      <LabelHintError question={question} error={error} />
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={question.name}
@@ -145,13 +154,6 @@ function TextField({ question, value, error }: { question: SurveyQuestion; value
   const infoId = `${question.name}-info`;
   const isComment = question.type === 'comment';
   const described = [hintId, errorId, isComment ? infoId : undefined].filter(Boolean).join(' ') || undefined;
-  const label = (
-    <h2 className="govuk-label-wrapper">
-      <label className="govuk-label govuk-label--m" htmlFor={question.name}>
-        {question.title}
-      </label>
-    </h2>
-  );
   const common = {
     id: question.name,
     name: question.name,
@@ -165,13 +167,7 @@ function TextField({ question, value, error }: { question: SurveyQuestion; value
       data-module={isComment ? 'govuk-character-count' : undefined}
       data-maxlength={isComment ? question.maxLength : undefined}
     >
-      {label}
-      {question.description ? (
-        <div id={hintId} className="govuk-hint">
-          {question.description}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${question.name}-error`} message={error} />
+      <LabelHintError question={question} error={error} />
       {isComment ? (
         <>
           <textarea className={`govuk-textarea govuk-js-character-count${error ? ' govuk-textarea--error' : ''}`} rows={5} {...common} />

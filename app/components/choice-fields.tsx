@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** GOV.UK radios or checkboxes in a fieldset, with legend, hint and inline error. */
+export function ChoiceFields({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  multiple = false,
+  selected = [],
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: Option[];
+  multiple?: boolean;
+  selected?: string[];
+  children?: ReactNode;
+}) {
+  const kind = multiple ? 'checkboxes' : 'radios';
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={`${name}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className={`govuk-${kind}`} data-module={`govuk-${kind}`}>
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${index + 1}`;
+            return (
+              <div className={`govuk-${kind}__item`} key={option.value}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={id}
+                  name={name}
+                  type={multiple ? 'checkbox' : 'radio'}
+                  value={option.value}
+                  defaultChecked={selected.includes(option.value)}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A GOV.UK textarea with label, hint and inline error. */
+export function TextArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={name} name={name} rows={3} defaultValue={defaultValue} aria-describedby={describedBy} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { eq, sql } from 'drizzle-orm';
+import { identityDb } from '#db/identity/client';
+import { consents, panelMemberships, participants, type Participant } from '#db/identity/schema';
+import { recordAudit } from '~/governance/audit.server';
+
+export const PRIVACY_NOTICE_VERSION = '2026-11';
+
+export interface ParticipantDetails {
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  preferredContact: 'email' | 'phone' | 'text';
+  ageGroup: 'under-16' | '16-17' | '18-plus';
+  accessNeeds: string | null;
+  caringCommitments: string | null;
+  availability: string[];
+  attendanceMode: 'in-person' | 'online' | 'either';
+  guardianName: string | null;
+  guardianContact: string | null;
+}
+
+/**
+ * Adds a participant to a panel in the identity store, with their consent, in one transaction.
+ * Signing up again with the same email updates the existing record instead of making a second one.
+ */
+export async function upsertParticipant({
+  details,
+  panelId,
+  guardianConsent,
+  correlationId,
+}: {
+  details: ParticipantDetails;
+  panelId: string;
+  guardianConsent: boolean;
+  correlationId?: string;
+}): Promise<{ participant: Participant; existing: boolean; newMembership: boolean }> {
+  return identityDb().transaction(async (tx) => {
+    const [found] = details.email ? await tx.select().from(participants).where(eq(participants.email, details.email)) : [];
+    const [participant] = found
+      ? await tx
+          .update(participants)
+          .set({ ...details, updatedAt: sql`now()` })
+          .where(eq(participants.id, found.id))
+          .returning()
+      : await tx.insert(participants).values(details).returning();
+    if (!participant) throw new Error('Participant was not written');
+    await tx.insert(consents).values({
+      participantId: participant.id,
+      researchParticipation: true,
+      contact: true,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      guardianConsent,
+    });
+    const membership = await tx
+      .insert(panelMemberships)
+      .values({ participantId: participant.id, panelId })
+      .onConflictDoNothing()
+      .returning({ panelId: panelMemberships.panelId });
+    // Who and what, never the person's details.
+    await recordAudit(
+      { who: 'anonymous', what: found ? 'participants.update-by-sign-up' : 'participants.sign-up', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId } },
+      tx,
+    );
+    return { participant, existing: Boolean(found), newMembership: membership.length > 0 };
+  });
+}
+
+/** Undoes a sign-up whose research-store half could not be written, so nothing is half-kept. */
+export async function undoSignUp({ participantId, panelId, existing }: { participantId: string; panelId: string; existing: boolean }) {
+  if (!existing) {
+    await identityDb().delete(participants).where(eq(participants.id, participantId));
+    return;
+  }
+  await identityDb()
+    .delete(panelMemberships)
+    .where(sql`${panelMemberships.participantId} = ${participantId} and ${panelMemberships.panelId} = ${panelId}`);
+}
+
+/** A panel's members with their contact details and needs. Every view is audited. */
+export async function listPanelMembers({ panelId, viewerId, correlationId }: { panelId: string; viewerId: string; correlationId?: string }) {
+  const rows = await identityDb()
+    .select({
+      id: participants.id,
+      fullName: participants.fullName,
+      email: participants.email,
+      phone: participants.phone,
+      preferredContact: participants.preferredContact,
+      ageGroup: participants.ageGroup,
+      accessNeeds: participants.accessNeeds,
+      caringCommitments: participants.caringCommitments,
+      availability: participants.availability,
+      attendanceMode: participants.attendanceMode,
+      joinedAt: panelMemberships.joinedAt,
+    })
+    .from(panelMemberships)
+    .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
+    .where(eq(panelMemberships.panelId, panelId))
+    .orderBy(participants.fullName);
+  await recordAudit({ who: viewerId, what: 'participants.view', subjectId: panelId, subjectType: 'panel', correlationId, details: { count: rows.length } });
+  return rows;
+}

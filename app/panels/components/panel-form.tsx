@@ -1,0 +1,126 @@
+import { Form } from '@remix-run/react';
+import { ChoiceFields } from '~/components/choice-fields';
+import { CsrfInput } from '~/components/csrf-input';
+import type { FieldError } from '~/components/error-summary';
+import { TextInput } from '~/components/text-input';
+
+export interface PanelFormValues {
+  name?: string;
+  level?: string;
+  regionCode?: string | null;
+  laCode?: string | null;
+  programmeCodes?: string[];
+  audience?: string;
+  focus?: string | null;
+  recruitmentTarget?: number | string;
+  existingGroup?: boolean;
+}
+
+interface Option {
+  code: string;
+  name: string;
+}
+
+const AUDIENCES = [
+  { value: 'parents-carers', label: 'Parents and carers' },
+  { value: 'young-people', label: 'Young people (11 to 25)' },
+  { value: 'expectant-under-2s', label: 'Expectant parents and parents of children under 2' },
+];
+
+function Select({ name, label, options, value, error, hint }: { name: string; label: string; options: Option[]; value?: string | null; error?: string; hint?: string }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={value ?? ''} aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].join(' ').trim() || undefined}>
+        <option value="">Choose</option>
+        {options.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Create and edit a panel: the same fields, the same server checks. */
+export function PanelForm({
+  values = {},
+  errors,
+  regions,
+  localAuthorities,
+  programmes,
+  canMakeNational,
+  submitLabel,
+}: {
+  values?: PanelFormValues;
+  errors: FieldError[];
+  regions: Option[];
+  localAuthorities: Option[];
+  programmes: Option[];
+  canMakeNational: boolean;
+  submitLabel: string;
+}) {
+  const error = (field: string) => errors.find((candidate) => candidate.field === field)?.message;
+  return (
+    <Form method="post" noValidate>
+      <CsrfInput />
+      <TextInput name="name" label="Panel name" defaultValue={values.name} error={error('name')} />
+      <ChoiceFields
+        name="level"
+        legend="Level"
+        error={error('level')}
+        selected={values.level ? [values.level] : []}
+        options={[
+          { value: 'local', label: 'Local (one local authority)' },
+          { value: 'regional', label: 'Regional' },
+          ...(canMakeNational ? [{ value: 'national', label: 'National' }] : []),
+        ]}
+      />
+      <Select name="laCode" label="Local authority (for a local panel)" options={localAuthorities} value={values.laCode} error={error('laCode')} />
+      <Select name="regionCode" label="Region (for a regional panel)" options={regions} value={values.regionCode} error={error('regionCode')} />
+      <ChoiceFields
+        name="programmeCodes"
+        legend="Programmes"
+        hint="Select all that apply."
+        multiple
+        error={error('programmeCodes')}
+        selected={values.programmeCodes ?? []}
+        options={programmes.map((programme) => ({ value: programme.code, label: programme.name }))}
+      />
+      <ChoiceFields name="audience" legend="Who is it for?" error={error('audience')} selected={values.audience ? [values.audience] : []} options={AUDIENCES} />
+      <TextInput name="focus" label="Focus (optional)" hint="For a focus group, for example fathers, or parents of disabled children" defaultValue={values.focus ?? ''} error={error('focus')} />
+      <TextInput
+        name="recruitmentTarget"
+        label="Recruitment target"
+        hint="How many people you aim to have in the panel"
+        inputMode="numeric"
+        defaultValue={values.recruitmentTarget === undefined ? '' : String(values.recruitmentTarget)}
+        error={error('recruitmentTarget')}
+        className="govuk-input--width-4"
+      />
+      <ChoiceFields
+        name="existingGroup"
+        legend="Existing group"
+        multiple
+        selected={values.existingGroup ? ['yes'] : []}
+        options={[{ value: 'yes', label: 'This is an existing group the project works with, such as a local Parent and Carer Panel' }]}
+      />
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

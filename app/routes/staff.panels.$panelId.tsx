@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { StaffUser } from '#db/identity/schema';
+import { requireCsrf } from '~/auth/csrf.server';
+import { requireRole } from '~/auth/guards.server';
+import { ErrorSummary } from '~/components/error-summary';
+import { recordAudit } from '~/governance/audit.server';
+import { listPanelMembers } from '~/identity/participants.server';
+import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form';
+import { panelFormOptions, panelScope, parsePanelForm, placementErrors } from '~/panels/staff.server';
+import { AVAILABILITY } from '~/panels/sign-up.server';
+import { getPanel, panelInScope, updatePanel } from '~/research/panels.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
+
+/** The panel, if this staff member may manage it: 404 if there is none, 403 if it is another region's. */
+async function requireManagedPanel(user: StaffUser, panelId: string | undefined) {
+  const panel = panelId ? await getPanel(panelId) : undefined;
+  if (!panel) throw new Response('Not found', { status: 404 });
+  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
+  return panel;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'facilitator', 'administrator');
+  const panel = await requireManagedPanel(user, params.panelId);
+  const [options, members] = await Promise.all([
+    panelFormOptions(user),
+    listPanelMembers({ panelId: panel.id, viewerId: user.id, correlationId: context.requestId }),
+  ]);
+  return {
+    panel,
+    options,
+    members: members.map((member) => ({
+      ...member,
+      availability: member.availability.map((key) => AVAILABILITY[key as keyof typeof AVAILABILITY] ?? key).join(', '),
+    })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'facilitator', 'administrator');
+  const panel = await requireManagedPanel(user, params.panelId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = parsePanelForm(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  try {
+    await updatePanel(panel.id, parsed.input, panelScope(user));
+  } catch (error) {
+    const errors = placementErrors(error);
+    if (errors) return data({ errors, values: parsed.input as Record<string, unknown>, saved: false }, { status: 400 });
+    throw error;
+  }
+  await recordAudit({ who: user.id, what: 'panels.update', subjectId: panel.id, subjectType: 'panel', correlationId: context.requestId });
+  return data({ errors: [], values: null, saved: true });
+}
+
+export default function PanelDetail() {
+  const { panel, options, members } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? [];
+  return (
+    <>
+      <Link to="/staff/panels" className="govuk-back-link">
+        Back to panels
+      </Link>
+      <ErrorSummary errors={errors} />
+      {result?.saved ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">The panel has been saved.</p>
+          </div>
+        </div>
+      ) : null}
+      <h1 className="govuk-heading-l">{panel.name}</h1>
+      <h2 className="govuk-heading-m">
+        Members ({members.length} of a target of {panel.recruitmentTarget})
+      </h2>
+      <p className="govuk-body">These are people’s contact details and needs. Viewing them is recorded in the audit trail.</p>
+      {members.length === 0 ? (
+        <p className="govuk-body">Nobody has joined yet. Share the panel’s sign-up page: /panels/{panel.id}/join</p>
+      ) : (
+        <div className="app-table-wrapper" role="region" aria-label="Panel members" tabIndex={0}>
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Contact</th>
+                <th scope="col" className="govuk-table__header">Needs and commitments</th>
+                <th scope="col" className="govuk-table__header">When and how</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {members.map((member) => (
+                <tr className="govuk-table__row" key={member.id}>
+                  <td className="govuk-table__cell">{member.fullName}</td>
+                  <td className="govuk-table__cell app-break-words">
+                    {member.preferredContact === 'email' ? member.email : member.phone} ({member.preferredContact})
+                  </td>
+                  <td className="govuk-table__cell">{[member.accessNeeds, member.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
+                  <td className="govuk-table__cell">
+                    {member.availability || 'Any time'}; {member.attendanceMode}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Panel details</h2>
+          <PanelForm {...options} values={(result?.values ?? panel) as PanelFormValues} errors={errors} submitLabel="Save the panel" />
+        </div>
+      </div>
+    </>
+  );
+}
