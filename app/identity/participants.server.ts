@@ -99,3 +99,16 @@ export async function listPanelMembers({ panelId, viewerId, correlationId }: { p
   await recordAudit({ who: viewerId, what: 'participants.view', subjectId: panelId, subjectType: 'panel', correlationId, details: { count: rows.length } });
   return rows;
 }
+
+/**
+ * The times each member of a panel said suit them, without saying who: used to warn about timing
+ * when a session is planned. Only counts leave this function, so it is not a view of identity data.
+ */
+export async function panelAvailability(panelId: string): Promise<string[][]> {
+  const rows = await identityDb()
+    .select({ availability: participants.availability })
+    .from(panelMemberships)
+    .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
+    .where(eq(panelMemberships.panelId, panelId));
+  return rows.map((row) => row.availability);
+}

@@ -6,13 +6,8 @@ import { checkAnswers, type AnswerError } from '~/surveys/answers';
 import { conditionHolds, getSurvey, type SurveyQuestion } from '~/surveys/definitions.server';
 import { answersFromForm, fieldNames } from '~/surveys/form-data';
 import type { Panel } from '#db/research/schema';
+import { AVAILABILITY } from './options';
 
-export const AVAILABILITY = {
-  'weekday-mornings': 'Weekday mornings',
-  'weekday-daytime': 'Weekdays during school hours',
-  'weekday-evenings': 'Weekday evenings',
-  weekends: 'Weekends',
-} as const;
 
 const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
 const optional = (max: number, label: string) =>

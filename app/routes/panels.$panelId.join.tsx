@@ -6,7 +6,8 @@ import { ChoiceFields, TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
-import { aboutYouQuestions, AVAILABILITY, signUpToPanel } from '~/panels/sign-up.server';
+import { AVAILABILITY } from '~/panels/options';
+import { aboutYouQuestions, signUpToPanel } from '~/panels/sign-up.server';
 import { AUDIENCE_LABELS, getPanel } from '~/research/panels.server';
 import { QuestionField } from '~/surveys/components/question-field';
 

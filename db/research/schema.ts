@@ -134,3 +134,33 @@ export const panelMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pseudonym, t.panelId] }), index('panel_members_panel_idx').on(t.panelId)],
 );
+
+/** A panel discussion (spec 5.12, 5.18): when, where and how, never who. */
+export const panelSessions = pgTable(
+  'panel_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    panelId: uuid('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    theme: text('theme'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** 'in-person', 'online' or 'hybrid'. */
+    mode: text('mode').notNull(),
+    venue: text('venue'),
+    /** 'step-free', 'hearing-loop', 'parking', 'public-transport', 'creche'. */
+    venueAccess: text('venue_access').array().notNull().default(sql`'{}'::text[]`),
+    onlineDetails: text('online_details'),
+    capacity: integer('capacity').notNull(),
+    /** When invitations went out; the start must be at least 28 days later. */
+    invitationsSentAt: timestamp('invitations_sent_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set only when an administrator scheduled with less notice, with their reason. */
+    noticeOverrideReason: text('notice_override_reason'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('panel_sessions_panel_idx').on(t.panelId, t.startsAt)],
+);
+export type PanelSession = typeof panelSessions.$inferSelect;

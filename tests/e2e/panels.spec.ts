@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { expect, signInAs, test } from './fixtures';
 
 test.describe('joining a panel without JavaScript at phone width', () => {
@@ -68,5 +69,46 @@ test('a facilitator creates a local panel, and cannot open another region’s pa
 
   await page.goto('/staff/panels');
   await expect(page.getByRole('link', { name: 'South West parent and carer panel' })).toHaveCount(0);
+  await checkPage();
+});
+
+test('a facilitator schedules a session: 27 days ahead is refused, 29 days ahead is accepted', async ({ page, checkPage }) => {
+  const inDays = (days: number) => DateTime.now().setZone('Europe/London').plus({ days });
+  await signInAs(page, 'facilitator@example.com', checkPage);
+  await page.goto('/staff/panels');
+  await checkPage();
+  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
+  await checkPage();
+  await page.getByRole('link', { name: 'Schedule a session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedule a session' })).toBeVisible();
+  await checkPage();
+
+  const fill = async (date: DateTime) => {
+    await page.getByLabel('Title').fill('Support for children with SEND');
+    await page.getByLabel('Day').fill(String(date.day));
+    await page.getByLabel('Month').fill(String(date.month));
+    await page.getByLabel('Year').fill(String(date.year));
+    await page.getByLabel('Start time').fill('19:00');
+    await page.getByLabel('End time').fill('20:30');
+    await page.getByLabel('Online', { exact: true }).check();
+    await page.getByLabel('How to join online (online or hybrid)').fill('We will send a video link a week before.');
+    await page.getByLabel('Number of places').fill('12');
+  };
+  await fill(inDays(27));
+  await page.getByRole('button', { name: 'Schedule the session' }).click();
+  await expect(page.getByRole('link', { name: /must start at least 4 weeks after the invitations go out/ })).toBeVisible();
+  await checkPage();
+
+  await fill(inDays(29));
+  await page.getByRole('button', { name: /Schedule (the session|anyway)/ }).click();
+  // Some members may have said evenings do not suit them: confirm past the warning if shown.
+  const anyway = page.getByRole('button', { name: 'Schedule anyway' });
+  await expect(anyway.or(page.getByText('The session has been scheduled.'))).toBeVisible();
+  if (await anyway.isVisible()) {
+    await checkPage();
+    await anyway.click();
+  }
+  await expect(page.getByText('The session has been scheduled.')).toBeVisible();
+  await expect(page.getByText('Support for children with SEND')).toBeVisible();
   await checkPage();
 });

@@ -11,7 +11,7 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { createPanel, PanelPlacementError, type PanelInput } from '~/research/panels.server';
 import { action as joinAction } from '~/routes/panels.$panelId.join';
-import { action as editAction, loader as panelLoader } from '~/routes/staff.panels.$panelId';
+import { action as editAction, loader as panelLoader } from '~/routes/staff.panels.$panelId._index';
 import { formRequest, pageRequest, testContext } from '../setup/requests';
 import { allResearchText } from '../setup/research-text';
 import { testStoreKind, withTestStores } from '../setup/stores';

@@ -9,8 +9,10 @@ import { recordAudit } from '~/governance/audit.server';
 import { listPanelMembers } from '~/identity/participants.server';
 import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form';
 import { panelFormOptions, panelScope, parsePanelForm, placementErrors } from '~/panels/staff.server';
-import { AVAILABILITY } from '~/panels/sign-up.server';
+import { AVAILABILITY } from '~/panels/options';
 import { getPanel, panelInScope, updatePanel } from '~/research/panels.server';
+import { formatLondon } from '~/scheduling/notice';
+import { upcomingSessions } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
 
@@ -25,13 +27,16 @@ async function requireManagedPanel(user: StaffUser, panelId: string | undefined)
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const panel = await requireManagedPanel(user, params.panelId);
-  const [options, members] = await Promise.all([
+  const [options, members, sessions] = await Promise.all([
     panelFormOptions(user),
     listPanelMembers({ panelId: panel.id, viewerId: user.id, correlationId: context.requestId }),
+    upcomingSessions({ panelId: panel.id }),
   ]);
   return {
     panel,
     options,
+    scheduled: new URL(request.url).searchParams.has('scheduled'),
+    sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity })),
     members: members.map((member) => ({
       ...member,
       availability: member.availability.map((key) => AVAILABILITY[key as keyof typeof AVAILABILITY] ?? key).join(', '),
@@ -58,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PanelDetail() {
-  const { panel, options, members } = useLoaderData<typeof loader>();
+  const { panel, options, members, sessions, scheduled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   return (
@@ -67,7 +72,7 @@ export default function PanelDetail() {
         Back to panels
       </Link>
       <ErrorSummary errors={errors} />
-      {result?.saved ? (
+      {result?.saved || scheduled ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="saved-title">
@@ -75,11 +80,24 @@ export default function PanelDetail() {
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">The panel has been saved.</p>
+            <p className="govuk-notification-banner__heading">{scheduled ? 'The session has been scheduled.' : 'The panel has been saved.'}</p>
           </div>
         </div>
       ) : null}
       <h1 className="govuk-heading-l">{panel.name}</h1>
+      <h2 className="govuk-heading-m">Sessions</h2>
+      {sessions.length === 0 ? <p className="govuk-body">No sessions are planned.</p> : (
+        <ul className="govuk-list">
+          {sessions.map((session) => (
+            <li key={session.id}>
+              <strong>{session.title}</strong>: {session.when} ({session.mode}, {session.capacity} places)
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to={`/staff/panels/${panel.id}/sessions/new`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Schedule a session
+      </Link>
       <h2 className="govuk-heading-m">
         Members ({members.length} of a target of {panel.recruitmentTarget})
       </h2>

@@ -1,0 +1,172 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { StaffUser } from '#db/identity/schema';
+import { requireCsrf } from '~/auth/csrf.server';
+import { requireRole } from '~/auth/guards.server';
+import { ChoiceFields, TextArea } from '~/components/choice-fields';
+import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary } from '~/components/error-summary';
+import { TextInput } from '~/components/text-input';
+import { panelScope } from '~/panels/staff.server';
+import { getPanel, panelInScope } from '~/research/panels.server';
+import { earliestStart, formatLondon } from '~/scheduling/notice';
+import { VENUE_ACCESS } from '~/panels/options';
+import { scheduleSession } from '~/scheduling/schedule.server';
+
+export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family Voice' }];
+
+async function requireManagedPanel(user: StaffUser, panelId: string | undefined) {
+  const panel = panelId ? await getPanel(panelId) : undefined;
+  if (!panel) throw new Response('Not found', { status: 404 });
+  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
+  return panel;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'facilitator', 'administrator');
+  const panel = await requireManagedPanel(user, params.panelId);
+  return { panel: { id: panel.id, name: panel.name }, isAdministrator: user.role === 'administrator', earliest: formatLondon(earliestStart(new Date())) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'facilitator', 'administrator');
+  const panel = await requireManagedPanel(user, params.panelId);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const result = await scheduleSession({ panel, user, form, correlationId: context.requestId });
+  if (result.status === 'scheduled') throw redirect(`/staff/panels/${panel.id}?scheduled=${result.session.id}`);
+  const values = Object.fromEntries([...new Set(form.keys())].filter((key) => key !== 'csrf').map((key) => [key, form.getAll(key).map(String)]));
+  return data({ ...result, values }, { status: result.status === 'invalid' ? 400 : 200 });
+}
+
+function DateInput({ error, values }: { error?: string; values: Record<string, string[]> }) {
+  const part = (name: string, label: string, width: number) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={name === 'day' ? 'day' : `day-${name}`}>
+          {label}
+        </label>
+        <input
+          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+          id={name === 'day' ? 'day' : `day-${name}`}
+          name={name}
+          type="text"
+          inputMode="numeric"
+          defaultValue={values[name]?.[0]}
+        />
+      </div>
+    </div>
+  );
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={`date-hint${error ? ' date-error' : ''}`}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Date</legend>
+        <div id="date-hint" className="govuk-hint">
+          For example, 27 3 2027. UK time.
+        </div>
+        {error ? (
+          <p id="date-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input">
+          {part('day', 'Day', 2)}
+          {part('month', 'Month', 2)}
+          {part('year', 'Year', 4)}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export default function ScheduleSession() {
+  const { panel, isAdministrator, earliest } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.status === 'invalid' ? result.errors : [];
+  const values = result?.values ?? {};
+  const error = (field: string) => errors.find((candidate) => candidate.field === field)?.message;
+  const value = (field: string) => values[field]?.[0];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={`/staff/panels/${panel.id}`} className="govuk-back-link">
+          Back to the panel
+        </Link>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{panel.name}</span>
+        <h1 className="govuk-heading-l">Schedule a session</h1>
+        <div className="govuk-inset-text">
+          Families get at least 4 weeks’ notice. If you schedule now, the earliest start is {earliest}.
+        </div>
+        {result?.status === 'warnings' ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <div className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              <p className="govuk-body govuk-!-font-weight-bold">Check the timing before you schedule:</p>
+              <ul className="govuk-list govuk-list--bullet">
+                {result.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        ) : null}
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <TextInput name="title" label="Title" defaultValue={value('title')} error={error('title')} />
+          <TextInput name="theme" label="Theme (optional)" hint="For example, mental health, or support for children with SEND" defaultValue={value('theme')} error={error('theme')} />
+          <DateInput error={error('day')} values={values} />
+          <TextInput name="startTime" label="Start time" hint="For example, 10:00 or 18:30" defaultValue={value('startTime')} error={error('startTime')} className="govuk-input--width-5" />
+          <TextInput name="endTime" label="End time" defaultValue={value('endTime')} error={error('endTime')} className="govuk-input--width-5" />
+          <ChoiceFields
+            name="mode"
+            legend="How will people take part?"
+            error={error('mode')}
+            selected={values.mode ?? []}
+            options={[
+              { value: 'in-person', label: 'In person' },
+              { value: 'online', label: 'Online' },
+              { value: 'hybrid', label: 'Both (hybrid)' },
+            ]}
+          />
+          <TextInput name="venue" label="Venue (in person or hybrid)" defaultValue={value('venue')} error={error('venue')} />
+          <ChoiceFields
+            name="venueAccess"
+            legend="The venue has"
+            hint="Select all that apply."
+            multiple
+            selected={values.venueAccess ?? []}
+            options={Object.entries(VENUE_ACCESS).map(([key, label]) => ({ value: key, label }))}
+          />
+          <TextArea name="onlineDetails" label="How to join online (online or hybrid)" defaultValue={value('onlineDetails')} error={error('onlineDetails')} />
+          <TextInput name="capacity" label="Number of places" inputMode="numeric" defaultValue={value('capacity')} error={error('capacity')} className="govuk-input--width-4" />
+          {isAdministrator ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Schedule with less than 4 weeks’ notice</span>
+              </summary>
+              <div className="govuk-details__text">
+                <ChoiceFields
+                  name="overrideNotice"
+                  legend="Override the notice rule"
+                  multiple
+                  selected={values.overrideNotice ?? []}
+                  options={[{ value: 'yes', label: 'I am overriding the 4 weeks’ notice rule' }]}
+                />
+                <TextArea name="overrideReason" label="Reason (recorded in the audit trail)" defaultValue={value('overrideReason')} error={error('overrideReason')} />
+              </div>
+            </details>
+          ) : null}
+          {result?.status === 'warnings' ? <input type="hidden" name="confirmWarnings" value="1" /> : null}
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {result?.status === 'warnings' ? 'Schedule anyway' : 'Schedule the session'}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { StaffUser } from '#db/identity/schema';
+import type { Panel, PanelSession } from '#db/research/schema';
+import type { FieldError } from '~/components/error-summary';
+import { recordAudit } from '~/governance/audit.server';
+import { panelAvailability } from '~/identity/participants.server';
+import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from './notice';
+import { insertSession } from './sessions.server';
+import { VENUE_ACCESS } from '~/panels/options';
+
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
+
+const scheduleSchema = z.object({
+  title: text(120, 'Title').min(1, 'Enter a title for the session'),
+  theme: text(120, 'Theme'),
+  day: z.string(),
+  month: z.string(),
+  year: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  mode: z.enum(['in-person', 'online', 'hybrid'], { errorMap: () => ({ message: 'Select whether the session is in person, online or both' }) }),
+  venue: text(300, 'Venue'),
+  venueAccess: z.array(z.enum(Object.keys(VENUE_ACCESS) as [keyof typeof VENUE_ACCESS])),
+  onlineDetails: text(500, 'Joining details'),
+  capacity: z.coerce
+    .number({ invalid_type_error: 'Enter the number of places as a number' })
+    .int('Enter a whole number of places')
+    .min(2, 'A session needs at least 2 places')
+    .max(200, 'A session can have at most 200 places'),
+  overrideNotice: z.literal('yes').optional(),
+  overrideReason: text(500, 'Reason'),
+  confirmWarnings: z.literal('1').optional(),
+});
+
+export type ScheduleResult =
+  | { status: 'scheduled'; session: PanelSession }
+  | { status: 'invalid'; errors: FieldError[] }
+  | { status: 'warnings'; warnings: string[] };
+
+function readForm(form: FormData) {
+  const get = (key: string) => (typeof form.get(key) === 'string' ? String(form.get(key)) : '');
+  return {
+    title: get('title'),
+    theme: get('theme'),
+    day: get('day'),
+    month: get('month'),
+    year: get('year'),
+    startTime: get('startTime'),
+    endTime: get('endTime'),
+    mode: get('mode') || undefined,
+    venue: get('venue'),
+    venueAccess: form.getAll('venueAccess'),
+    onlineDetails: get('onlineDetails'),
+    capacity: get('capacity'),
+    overrideNotice: get('overrideNotice') || undefined,
+    overrideReason: get('overrideReason'),
+    confirmWarnings: get('confirmWarnings') || undefined,
+  };
+}
+
+/**
+ * Schedules a session for a panel, sending invitations now: the start must be at least 28 days
+ * after that in UK time, unless an administrator overrides with a recorded reason. Timing that
+ * clashes with the school run or members' availability is shown as a warning to confirm first.
+ */
+export async function scheduleSession({
+  panel,
+  user,
+  form,
+  now = new Date(),
+  correlationId,
+}: {
+  panel: Panel;
+  user: StaffUser;
+  form: FormData;
+  now?: Date;
+  correlationId?: string;
+}): Promise<ScheduleResult> {
+  const parsed = scheduleSchema.safeParse(readForm(form));
+  if (!parsed.success) return { status: 'invalid', errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })) };
+  const input = parsed.data;
+  const errors: FieldError[] = [];
+  const startsAt = londonDateTime({ day: input.day, month: input.month, year: input.year, time: input.startTime });
+  const endsAt = londonDateTime({ day: input.day, month: input.month, year: input.year, time: input.endTime });
+  if (!startsAt) errors.push({ field: 'day', message: 'Enter a real date, and a start time like 10:30 or 18:00' });
+  if (startsAt && !endsAt) errors.push({ field: 'endTime', message: 'Enter an end time like 12:00' });
+  if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
+  if (input.mode !== 'online' && !input.venue) errors.push({ field: 'venue', message: 'Enter the venue' });
+  if (input.mode !== 'in-person' && !input.onlineDetails) errors.push({ field: 'onlineDetails', message: 'Enter how to join online' });
+  const overriding = input.overrideNotice === 'yes';
+  if (overriding && user.role !== 'administrator') errors.push({ field: 'day', message: 'Only an administrator can schedule with less than 4 weeks’ notice' });
+  if (overriding && input.overrideReason.length < 10) errors.push({ field: 'overrideReason', message: 'Give the reason for less than 4 weeks’ notice' });
+  if (startsAt && startsAt <= now) errors.push({ field: 'day', message: 'The session must be in the future' });
+  else if (startsAt && !overriding && !hasEnoughNotice({ startsAt, invitationsAt: now })) {
+    errors.push({
+      field: 'day',
+      message: `The session must start at least 4 weeks after the invitations go out. The earliest start is ${formatLondon(earliestStart(now))}.`,
+    });
+  }
+  if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors };
+
+  if (!input.confirmWarnings) {
+    const warnings = timingWarnings({ startsAt, endsAt, memberAvailability: await panelAvailability(panel.id) });
+    if (warnings.length > 0) return { status: 'warnings', warnings };
+  }
+
+  const session = await insertSession({
+    panelId: panel.id,
+    title: input.title,
+    theme: input.theme || null,
+    startsAt,
+    endsAt,
+    mode: input.mode,
+    venue: input.mode === 'online' ? null : input.venue,
+    venueAccess: input.mode === 'online' ? [] : input.venueAccess,
+    onlineDetails: input.mode === 'in-person' ? null : input.onlineDetails,
+    capacity: input.capacity,
+    invitationsSentAt: now,
+    noticeOverrideReason: overriding ? input.overrideReason : null,
+  });
+  await recordAudit({
+    who: user.id,
+    what: overriding ? 'sessions.schedule.notice-override' : 'sessions.schedule',
+    subjectId: session.id,
+    subjectType: 'panel_session',
+    correlationId,
+    details: overriding ? { reason: input.overrideReason } : {},
+  });
+  return { status: 'scheduled', session };
+}

@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identityDb } from '#db/identity/client';
+import { auditEvents, type StaffUser } from '#db/identity/schema';
+import { researchDb } from '#db/research/client';
+import { panelSessions, type Panel } from '#db/research/schema';
+import { createRandom } from '#db/seed/random';
+import { buildStaffUser } from '#db/seed/staff';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { createPanel } from '~/research/panels.server';
+import { londonDateTime } from '~/scheduling/notice';
+import { scheduleSession } from '~/scheduling/schedule.server';
+import { testStoreKind, withTestStores } from '../setup/stores';
+
+withTestStores();
+const random = createRandom(21);
+
+function sessionForm(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  const all = { title: 'Talking about SEND', theme: 'SEND', startTime: '18:00', endTime: '19:30', mode: 'online', onlineDetails: 'A video link sent a week before', capacity: '12', ...fields };
+  for (const [key, value] of Object.entries(all)) form.append(key, value);
+  return form;
+}
+
+describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
+  let panel: Panel;
+  let facilitator: StaffUser;
+  let administrator: StaffUser;
+  // Invitations go out at 6pm UK time on 20 October 2027; the clocks go back on 31 October.
+  const now = londonDateTime({ day: '20', month: '10', year: '2027', time: '18:00' })!;
+
+  beforeAll(async () => {
+    panel = await createPanel(
+      { name: 'North West panel', level: 'regional', regionCode: 'E12000002', laCode: null, programmeCodes: ['family-hubs'], audience: 'parents-carers', focus: null, recruitmentTarget: 20, existingGroup: false },
+      { regionCodes: 'all' },
+    );
+    facilitator = await createStaffUser(buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000002'] }));
+    administrator = await createStaffUser(buildStaffUser(random, { role: 'administrator' }));
+  });
+
+  it('refuses a session 27 days ahead and accepts one 29 days ahead, across the clocks going back', async () => {
+    const count = () => researchDb().$count(panelSessions);
+    const short = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '16', month: '11', year: '2027' }) });
+    expect(short).toMatchObject({ status: 'invalid', errors: [{ field: 'day', message: expect.stringMatching(/at least 4 weeks.*Wednesday 17 November 2027 at 6:00pm/) }] });
+    const hourShort = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '17', month: '11', year: '2027', startTime: '17:30' }) });
+    expect(hourShort.status).toBe('invalid');
+    expect(await count()).toBe(0);
+
+    const ok = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '18', month: '11', year: '2027' }) });
+    expect(ok).toMatchObject({ status: 'scheduled', session: { panelId: panel.id, mode: 'online', venue: null, noticeOverrideReason: null } });
+    expect(await count()).toBe(1);
+    const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.schedule'));
+    expect(audit).toMatchObject({ who: facilitator.id, subjectType: 'panel_session' });
+  });
+
+  it('warns, then schedules when confirmed, when the time clashes with the school run', async () => {
+    const form = { day: '1', month: '12', year: '2027', startTime: '14:30', endTime: '16:00' };
+    const warned = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(form) });
+    expect(warned).toEqual({ status: 'warnings', warnings: [expect.stringMatching(/school run/)] });
+    const confirmed = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ ...form, confirmWarnings: '1' }) });
+    expect(confirmed.status).toBe('scheduled');
+  });
+
+  it('lets only an administrator override the notice rule, and records the reason', async () => {
+    const soon = { day: '25', month: '10', year: '2027', overrideNotice: 'yes', overrideReason: 'The venue is only free that week and members asked for it' };
+    const refused = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(soon) });
+    expect(refused).toMatchObject({ status: 'invalid', errors: [{ message: expect.stringMatching(/Only an administrator/) }] });
+    const noReason = await scheduleSession({ panel, user: administrator, now, form: sessionForm({ ...soon, overrideReason: '' }) });
+    expect(noReason).toMatchObject({ status: 'invalid', errors: [{ field: 'overrideReason' }] });
+    const allowed = await scheduleSession({ panel, user: administrator, now, form: sessionForm(soon) });
+    expect(allowed).toMatchObject({ status: 'scheduled', session: { noticeOverrideReason: soon.overrideReason } });
+    const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.schedule.notice-override'));
+    expect(audit).toMatchObject({ who: administrator.id, details: { reason: soon.overrideReason } });
+  });
+
+  it.each([
+    ['a date that does not exist', { day: '31', month: '11', year: '2027' }, 'day'],
+    ['an end before the start', { day: '1', month: '12', year: '2027', startTime: '19:00', endTime: '18:00' }, 'endTime'],
+    ['an in-person session without a venue', { day: '1', month: '12', year: '2027', mode: 'in-person' }, 'venue'],
+    ['a made-up mode', { day: '1', month: '12', year: '2027', mode: 'telepathy' }, 'mode'],
+    ['too many places', { day: '1', month: '12', year: '2027', capacity: '5000' }, 'capacity'],
+    ['a date in the past', { day: '1', month: '1', year: '2020' }, 'day'],
+  ])('refuses %s', async (_label, fields, field) => {
+    const result = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(fields) });
+    expect(result.status).toBe('invalid');
+    if (result.status === 'invalid') expect(result.errors.map((error) => error.field)).toContain(field);
+  });
+});
