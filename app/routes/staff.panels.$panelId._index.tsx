@@ -11,6 +11,7 @@ import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form'
 import { panelFormOptions, panelScope, parsePanelForm, placementErrors } from '~/panels/staff.server';
 import { AVAILABILITY } from '~/panels/options';
 import { getPanel, panelInScope, updatePanel } from '~/research/panels.server';
+import { panelProfile } from '~/research/recruitment.server';
 import { formatLondon } from '~/scheduling/notice';
 import { upcomingSessions } from '~/scheduling/sessions.server';
 
@@ -27,14 +28,16 @@ async function requireManagedPanel(user: StaffUser, panelId: string | undefined)
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const panel = await requireManagedPanel(user, params.panelId);
-  const [options, members, sessions] = await Promise.all([
+  const [options, members, sessions, profile] = await Promise.all([
     panelFormOptions(user),
     listPanelMembers({ panelId: panel.id, viewerId: user.id, correlationId: context.requestId }),
     upcomingSessions({ panelId: panel.id }),
+    panelProfile(panel.id),
   ]);
   return {
     panel,
     options,
+    profile,
     scheduled: new URL(request.url).searchParams.has('scheduled'),
     sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity })),
     members: members.map((member) => ({
@@ -63,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PanelDetail() {
-  const { panel, options, members, sessions, scheduled } = useLoaderData<typeof loader>();
+  const { panel, options, members, sessions, scheduled, profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   return (
@@ -132,6 +135,37 @@ export default function PanelDetail() {
           </table>
         </div>
       )}
+      <h2 className="govuk-heading-m">Who has joined</h2>
+      <p className="govuk-body">
+        {profile.members} of a target of {panel.recruitmentTarget}. Counted from members’ anonymous answers; groups of fewer
+        than 10 people are not shown.
+      </p>
+      {profile.dimensions.map((dimension) => (
+        <details className="govuk-details" key={dimension.dimension + dimension.question}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{dimension.question}</span>
+          </summary>
+          <div className="govuk-details__text">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">{dimension.question}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Answer</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Members</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {dimension.rows.map((row) => (
+                  <tr className="govuk-table__row" key={row.answer}>
+                    <td className="govuk-table__cell">{row.answer}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.count ?? 'Fewer than 10'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ))}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Panel details</h2>

@@ -46,6 +46,9 @@ test('the facilitator for that region sees the new member and their needs', asyn
   await page.getByRole('link', { name: 'North West parent and carer panel' }).click();
   await expect(page.getByRole('cell', { name: 'Sam E2etester' })).toBeVisible();
   await expect(page.getByRole('cell', { name: /A hearing loop/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who has joined' })).toBeVisible();
+  await page.getByText('What is your ethnic group?').click();
+  await expect(page.getByRole('cell', { name: 'Fewer than 10' }).first()).toBeVisible();
   await checkPage();
 });
 
