@@ -22,6 +22,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
   administrator: [
     { title: 'Question sets', description: 'Preview the question sets and make links and QR codes for them.', href: '/staff/surveys' },
     { title: 'Panels', description: 'Create and manage local, regional and national panels.', href: '/staff/panels' },
+    { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Create accounts, set roles and scopes, disable accounts.', href: '/staff/coming-soon/accounts', comingSoon: true },
     { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },

@@ -5,6 +5,7 @@ import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { panelAvailability } from '~/identity/participants.server';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from './notice';
+import { inviteMembers } from './invitations.server';
 import { insertSession } from './sessions.server';
 import { VENUE_ACCESS } from '~/panels/options';
 
@@ -60,7 +61,7 @@ function readForm(form: FormData) {
 }
 
 /**
- * Schedules a session for a panel, sending invitations now: the start must be at least 28 days
+ * Schedules a session for a panel and invites its members now: the start must be at least 28 days
  * after that in UK time, unless an administrator overrides with a recorded reason. Timing that
  * clashes with the school run or members' availability is shown as a warning to confirm first.
  */
@@ -69,12 +70,15 @@ export async function scheduleSession({
   user,
   form,
   now = new Date(),
+  origin,
   correlationId,
 }: {
   panel: Panel;
   user: StaffUser;
   form: FormData;
   now?: Date;
+  /** Where personal links in invitations point, e.g. https://family-voice.example */
+  origin: string;
   correlationId?: string;
 }): Promise<ScheduleResult> {
   const parsed = scheduleSchema.safeParse(readForm(form));
@@ -127,5 +131,6 @@ export async function scheduleSession({
     correlationId,
     details: overriding ? { reason: input.overrideReason } : {},
   });
+  await inviteMembers({ session, panelName: panel.name, origin });
   return { status: 'scheduled', session };
 }

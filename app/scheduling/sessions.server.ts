@@ -18,3 +18,9 @@ export async function upcomingSessions({ panelId, from = new Date() }: { panelId
     .where(and(eq(panelSessions.panelId, panelId), gte(panelSessions.startsAt, from), isNull(panelSessions.cancelledAt)))
     .orderBy(asc(panelSessions.startsAt));
 }
+
+export async function getSession(id: string): Promise<PanelSession | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [session] = await researchDb().select().from(panelSessions).where(eq(panelSessions.id, id));
+  return session;
+}

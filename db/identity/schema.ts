@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -146,3 +147,43 @@ export const panelMemberships = pgTable(
   },
   (t) => [primaryKey({ columns: [t.participantId, t.panelId] }), index('panel_memberships_panel_idx').on(t.panelId)],
 );
+
+/**
+ * An invitation to a panel session (session ids refer to the research store). The member's
+ * personal link carries a random token; only its hash is kept.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** 'invited', 'accepted', 'declined' or 'waitlisted'. */
+    status: text('status').notNull().default('invited'),
+    accessNote: text('access_note'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invitations_session_participant_idx').on(t.sessionId, t.participantId), index('invitations_session_idx').on(t.sessionId, t.status)],
+);
+export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * Messages the service sends. With no mail server configured (the embedded default) they are kept
+ * here for administrators to read instead of being sent; with one, nothing is kept.
+ */
+export const outboxMessages = pgTable('outbox_messages', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  channel: text('channel').notNull(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  /** The complete message as it would be sent (MIME, with any calendar attachment). */
+  raw: text('raw').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type OutboxMessage = typeof outboxMessages.$inferSelect;

@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { requireCsrf } from '~/auth/csrf.server';
+import { ChoiceFields, TextArea } from '~/components/choice-fields';
+import { CsrfInput } from '~/components/csrf-input';
+import { ErrorSummary } from '~/components/error-summary';
+import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
+import { formatLondon } from '~/scheduling/notice';
+import { getSession } from '~/scheduling/sessions.server';
+
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction = () => [{ title: 'Your invitation – Family Voice' }];
+
+const STATUS_TEXT: Record<string, string> = {
+  invited: 'You have not replied yet.',
+  accepted: 'You have a place. We look forward to seeing you.',
+  declined: 'You said you cannot come.',
+  waitlisted: 'The session is full. You are on the waiting list, and we will tell you if a place comes up.',
+};
+
+/** The invitation and its session, or the same 404 for a forged, unknown or expired link. */
+async function requireInvitation(token: string | undefined) {
+  const found = token ? await findInvitation(token) : undefined;
+  const session = found ? await getSession(found.invitation.sessionId) : undefined;
+  if (!found || !session || session.cancelledAt) throw new Response('This link is not valid or has expired', { status: 404 });
+  return { ...found, session };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { invitation, fullName, session } = await requireInvitation(params.token);
+  return {
+    fullName,
+    status: invitation.status,
+    statusText: STATUS_TEXT[invitation.status] ?? '',
+    accessNote: invitation.accessNote,
+    session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: session.venue },
+  };
+}
+
+const responseSchema = z.object({
+  response: z.enum(['accept', 'decline'], { errorMap: () => ({ message: 'Select whether you can come' }) }),
+  accessNote: z
+    .string()
+    .trim()
+    .max(1000, 'Your note must be 1000 characters or fewer')
+    .transform((value) => (value === '' ? null : value)),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { invitation, session } = await requireInvitation(params.token);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = responseSchema.safeParse({ response: form.get('response') ?? undefined, accessNote: String(form.get('accessNote') ?? '') });
+  if (!parsed.success) {
+    return data({ errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })), saved: null }, { status: 400 });
+  }
+  const result = await respondToInvitation({ invitation, session, response: parsed.data.response, accessNote: parsed.data.accessNote });
+  return data({ errors: [], saved: result.status });
+}
+
+export default function InvitationPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const status = result?.saved ?? page.status;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors ?? []} />
+        {result?.saved ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="saved-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{STATUS_TEXT[status]}</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">Hello {page.fullName}</span>
+        <h1 className="govuk-heading-l">{page.session.title}</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">When</dt>
+            <dd className="govuk-summary-list__value">{page.session.when} (UK time)</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Where</dt>
+            <dd className="govuk-summary-list__value">{page.session.mode === 'online' ? 'Online' : page.session.venue}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Your reply</dt>
+            <dd className="govuk-summary-list__value">{STATUS_TEXT[status]}</dd>
+          </div>
+        </dl>
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <ChoiceFields
+            name="response"
+            legend="Can you come?"
+            error={result?.errors.find((error) => error.field === 'response')?.message}
+            selected={status === 'accepted' || status === 'waitlisted' ? ['accept'] : status === 'declined' ? ['decline'] : []}
+            options={[
+              { value: 'accept', label: 'Yes, I can come' },
+              { value: 'decline', label: 'No, I cannot come' },
+            ]}
+          />
+          <TextArea
+            name="accessNote"
+            label="Is there anything you need to take part? (optional)"
+            hint="For example step-free access, an interpreter, or a crèche place"
+            defaultValue={page.accessNote ?? ''}
+            error={result?.errors.find((error) => error.field === 'accessNote')?.message}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Send my reply
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireRole } from '~/auth/guards.server';
+import { readOutbox } from '~/identity/messages.server';
+
+export const meta: MetaFunction = () => [{ title: 'Outbox – Family Voice' }];
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'administrator');
+  const messages = await readOutbox({ viewerId: user.id, correlationId: context.requestId });
+  return {
+    messages: messages.map((message) => ({
+      id: message.id,
+      when: dateFormat.format(message.createdAt),
+      channel: message.channel,
+      recipient: message.recipient,
+      subject: message.subject,
+      body: message.body,
+      hasCalendar: message.raw.includes('text/calendar'),
+    })),
+  };
+}
+
+export default function Outbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Outbox</h1>
+      <p className="govuk-body">
+        No mail server is configured, so messages are kept here instead of being sent. The newest 50 are shown. Reading
+        them is recorded in the audit trail.
+      </p>
+      {messages.length === 0 ? <p className="govuk-body">There are no messages.</p> : null}
+      {messages.map((message) => (
+        <div className="govuk-summary-card" key={message.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h2 className="govuk-summary-card__title">{message.subject}</h2>
+          </div>
+          <div className="govuk-summary-card__content">
+            <p className="govuk-body-s">
+              {message.when}, {message.channel === 'email' ? 'email' : 'text message'} to <span className="app-break-words">{message.recipient}</span>
+              {message.hasCalendar ? ', with a calendar file (.ics)' : ''}
+            </p>
+            <pre className="govuk-body app-message-body">{message.body}</pre>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}

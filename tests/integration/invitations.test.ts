@@ -1,0 +1,91 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identityDb } from '#db/identity/client';
+import { invitations, outboxMessages, type StaffUser } from '#db/identity/schema';
+import { buildParticipant } from '#db/seed/panels';
+import { createRandom } from '#db/seed/random';
+import { buildStaffUser } from '#db/seed/staff';
+import type { Panel, PanelSession } from '#db/research/schema';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { upsertParticipant } from '~/identity/participants.server';
+import { createPanel } from '~/research/panels.server';
+import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
+import { londonDateTime } from '~/scheduling/notice';
+import { scheduleSession } from '~/scheduling/schedule.server';
+import { allResearchText } from '../setup/research-text';
+import { testStoreKind, withTestStores } from '../setup/stores';
+
+withTestStores();
+const random = createRandom(31);
+
+describe(`invitations and replies (${testStoreKind})`, () => {
+  let panel: Panel;
+  let session: PanelSession;
+  let facilitator: StaffUser;
+  const names: string[] = [];
+
+  beforeAll(async () => {
+    panel = await createPanel(
+      { name: 'Invitation panel', level: 'regional', regionCode: 'E12000003', laCode: null, programmeCodes: ['family-hubs'], audience: 'parents-carers', focus: null, recruitmentTarget: 10, existingGroup: false },
+      { regionCodes: 'all' },
+    );
+    facilitator = await createStaffUser(buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000003'] }));
+    for (let n = 901; n <= 903; n += 1) {
+      const details = { ...buildParticipant(random, n), preferredContact: n === 903 ? ('text' as const) : ('email' as const) };
+      names.push(details.fullName);
+      await upsertParticipant({ details, panelId: panel.id, guardianConsent: false });
+    }
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ title: 'Evening chat', day: '10', month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'in-person', venue: 'Leeds Family Hub', capacity: '2', confirmWarnings: '1' })) form.append(key, value);
+    form.append('venueAccess', 'step-free');
+    const result = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
+    if (result.status !== 'scheduled') throw new Error(JSON.stringify(result));
+    session = result.session;
+  });
+
+  it('invites every member with a personal link, by their preferred contact, with a calendar file by email', async () => {
+    expect(await identityDb().$count(invitations, eq(invitations.sessionId, session.id))).toBe(3);
+    const messages = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id);
+    expect(messages).toHaveLength(3);
+    expect(messages.map((message) => message.channel)).toEqual(['email', 'email', 'text']);
+    expect(messages[0]!.body).toMatch(/Evening chat[\s\S]*Leeds Family Hub \(Step-free access\)[\s\S]*https:\/\/fv\.example\/invitations\/[A-Za-z0-9_-]{43}/);
+    expect(messages[0]!.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
+    expect(messages[0]!.raw).toMatch(/BEGIN:VCALENDAR[\s\S]*DTSTART:20301210T190000Z/);
+    expect(messages[2]!.raw).not.toMatch(/text\/calendar/);
+  });
+
+  it('gives the last place to one of two people taking it at once, and wait-lists the other; a declined place goes to the waiting list', async () => {
+    const tokens = (await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id)).map((message) => /invitations\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]!);
+    const found = await Promise.all(tokens.map((token) => findInvitation(token)));
+    expect(found.every(Boolean)).toBe(true);
+    const [first, second, third] = found.map((view) => view!.invitation);
+    expect(await respondToInvitation({ invitation: first!, session, response: 'accept', accessNote: 'A hearing loop please' })).toEqual({ status: 'accepted', promoted: null });
+    const race = await Promise.all([
+      respondToInvitation({ invitation: second!, session, response: 'accept', accessNote: null }),
+      respondToInvitation({ invitation: third!, session, response: 'accept', accessNote: null }),
+    ]);
+    expect(race.map((result) => result.status).sort()).toEqual(['accepted', 'waitlisted']);
+    expect(await identityDb().$count(invitations, sql`status = 'accepted'`)).toBe(2);
+
+    const declined = await respondToInvitation({ invitation: first!, session, response: 'decline', accessNote: null });
+    expect(declined.status).toBe('declined');
+    expect(declined.promoted).not.toBeNull();
+    expect(await identityDb().$count(invitations, sql`status = 'accepted'`)).toBe(2);
+    expect(await identityDb().$count(outboxMessages, sql`subject like 'A place has come up%'`)).toBe(1);
+  });
+
+  it('refuses forged and expired links', async () => {
+    expect(await findInvitation('x'.repeat(43))).toBeUndefined();
+    expect(await findInvitation("'; drop table invitations; --")).toBeUndefined();
+    const [message] = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id).limit(1);
+    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    await identityDb().update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` });
+    expect(await findInvitation(token)).toBeUndefined();
+  });
+
+  it('keeps names, contact details and needs out of the research store', async () => {
+    const text = await allResearchText();
+    for (const name of names) expect(text).not.toContain(name);
+    expect(text).not.toMatch(/@example\.com|07700 900|hearing loop/i);
+  });
+});
