@@ -47,7 +47,7 @@ test('the facilitator for that region sees the new member and their needs', asyn
   await expect(page.getByRole('cell', { name: 'Sam E2etester' })).toBeVisible();
   await expect(page.getByRole('cell', { name: /A hearing loop/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Who has joined' })).toBeVisible();
-  await page.getByText('What is your ethnic group?').click();
+  await page.locator('summary', { hasText: 'What is your ethnic group?' }).click();
   await expect(page.getByRole('cell', { name: 'Fewer than 10' }).first()).toBeVisible();
   await checkPage();
 });
@@ -113,5 +113,36 @@ test('a facilitator schedules a session: 27 days ahead is refused, 29 days ahead
   }
   await expect(page.getByText('The session has been scheduled.')).toBeVisible();
   await expect(page.getByText('Support for children with SEND')).toBeVisible();
+  await checkPage();
+});
+
+test('the invitation with its calendar file is in the outbox, and the member accepts through their link', async ({ page, checkPage }) => {
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.getByRole('link', { name: 'Outbox' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  const invitation = page
+    .locator('.govuk-summary-card', { hasText: 'You are invited: Support for children with SEND' })
+    .filter({ hasText: 'with a calendar file (.ics)' })
+    .first();
+  await expect(invitation).toBeVisible();
+  await checkPage();
+  const body = await invitation.locator('pre').innerText();
+  const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(body)?.[0];
+  expect(link).toBeTruthy();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await checkPage();
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Support for children with SEND' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Yes, I can come').check();
+  await page.getByLabel('Is there anything you need to take part? (optional)').fill('A crèche place for my toddler');
+  await page.getByRole('button', { name: 'Send my reply' }).click();
+  await expect(page.getByRole('heading', { name: 'Success' })).toBeVisible();
+  await expect(page.getByText('You have a place. We look forward to seeing you.').first()).toBeVisible();
+  await checkPage();
+
+  const forged = await page.goto(link!.replace(/.{5}$/, 'AAAAA'));
+  expect(forged?.status()).toBe(404);
   await checkPage();
 });
