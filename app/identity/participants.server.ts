@@ -112,3 +112,14 @@ export async function panelAvailability(panelId: string): Promise<string[][]> {
     .where(eq(panelMemberships.panelId, panelId));
   return rows.map((row) => row.availability);
 }
+
+/**
+ * Removes a participant from the identity store: their details, consents, memberships and
+ * invitations go with them (cascades). The audit entry records that a withdrawal happened, not who.
+ */
+export async function deleteParticipant({ participantId, researchDeleted }: { participantId: string; researchDeleted: boolean }): Promise<void> {
+  await identityDb().transaction(async (tx) => {
+    await tx.delete(participants).where(eq(participants.id, participantId));
+    await recordAudit({ who: 'anonymous', what: 'participants.withdraw', details: { researchDeleted } }, tx);
+  });
+}

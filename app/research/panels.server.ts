@@ -175,3 +175,11 @@ export async function recordPanelMember({
 export async function removePanelMember({ pseudonym, panelId }: { pseudonym: string; panelId: string }): Promise<void> {
   await researchDb().delete(panelMembers).where(and(eq(panelMembers.pseudonym, pseudonym), eq(panelMembers.panelId, panelId)));
 }
+
+/** Deletes everything the research store holds under a pseudonym (a withdrawal that asks for it). */
+export async function deleteResearchRows(pseudonym: string): Promise<void> {
+  await researchDb().transaction(async (tx) => {
+    await tx.delete(panelMembers).where(eq(panelMembers.pseudonym, pseudonym));
+    await tx.delete(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonym));
+  });
+}

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireCsrf } from '~/auth/csrf.server';
 import { ChoiceFields, TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
 import { getSession } from '~/scheduling/sessions.server';
@@ -53,6 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { invitation, session } = await requireInvitation(params.token);
   const form = await request.formData();
   await requireCsrf(request, form);
+  if (form.get('intent') === 'withdraw') {
+    if (form.get('confirmWithdraw') !== 'yes') {
+      return data({ errors: [{ field: 'confirmWithdraw', message: 'Confirm that you want to stop taking part' }], saved: null }, { status: 400 });
+    }
+    await withdrawParticipant({ participantId: invitation.participantId, deleteAnswers: form.get('deleteAnswers') === 'yes' });
+    throw redirect('/withdrawn');
+  }
   const parsed = responseSchema.safeParse({ response: form.get('response') ?? undefined, accessNote: String(form.get('accessNote') ?? '') });
   if (!parsed.success) {
     return data({ errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })), saved: null }, { status: 400 });
@@ -118,6 +126,31 @@ export default function InvitationPage() {
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Send my reply
+          </button>
+        </Form>
+        <h2 className="govuk-heading-m">Stop taking part</h2>
+        <p className="govuk-body">
+          You can leave the panel at any time. We will delete your name, contact details and needs. You can also ask us to
+          delete the answers you gave about yourself.
+        </p>
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="withdraw" />
+          <ChoiceFields
+            name="confirmWithdraw"
+            legend="Leave the panel"
+            multiple
+            error={result?.errors.find((error) => error.field === 'confirmWithdraw')?.message}
+            options={[{ value: 'yes', label: 'I want to stop taking part and have my details deleted' }]}
+          />
+          <ChoiceFields
+            name="deleteAnswers"
+            legend="Your answers"
+            multiple
+            options={[{ value: 'yes', label: 'Also delete the answers I gave about myself' }]}
+          />
+          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            Stop taking part
           </button>
         </Form>
       </div>

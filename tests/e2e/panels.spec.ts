@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { expect, signInAs, test } from './fixtures';
 
+// These tests build on each other (a family joins, a session is scheduled, its invitation is answered).
+test.describe.configure({ mode: 'serial' });
+
 test.describe('joining a panel without JavaScript at phone width', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
@@ -144,5 +147,19 @@ test('the invitation with its calendar file is in the outbox, and the member acc
 
   const forged = await page.goto(link!.replace(/.{5}$/, 'AAAAA'));
   expect(forged?.status()).toBe(404);
+  await checkPage();
+
+  // The member then withdraws, asking for their answers to go too; their link stops working.
+  await page.goto(link!);
+  await checkPage();
+  await page.getByRole('button', { name: 'Stop taking part' }).click();
+  await expect(page.getByRole('link', { name: 'Confirm that you want to stop taking part' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('I want to stop taking part and have my details deleted').check();
+  await page.getByLabel('Also delete the answers I gave about myself').check();
+  await page.getByRole('button', { name: 'Stop taking part' }).click();
+  await expect(page.getByRole('heading', { name: 'You have stopped taking part' })).toBeVisible();
+  await checkPage();
+  expect((await page.goto(link!))?.status()).toBe(404);
   await checkPage();
 });
