@@ -2,7 +2,7 @@ import { and, arrayOverlaps, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod';
 import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
-import { localAuthorities, panelMembers, panels, participantProfiles, regions, type Panel } from '#db/research/schema';
+import { localAuthorities, panelMembers, panels, participantProfiles, regions, sessionParticipation, type Panel } from '#db/research/schema';
 
 export const PANEL_LEVELS = ['local', 'regional', 'national'] as const;
 export const PANEL_AUDIENCES = ['parents-carers', 'young-people', 'expectant-under-2s'] as const;
@@ -180,6 +180,7 @@ export async function removePanelMember({ pseudonym, panelId }: { pseudonym: str
 export async function deleteResearchRows(pseudonym: string): Promise<void> {
   await researchDb().transaction(async (tx) => {
     await tx.delete(panelMembers).where(eq(panelMembers.pseudonym, pseudonym));
+    await tx.delete(sessionParticipation).where(eq(sessionParticipation.pseudonym, pseudonym));
     await tx.delete(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonym));
   });
 }

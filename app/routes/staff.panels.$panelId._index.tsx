@@ -13,7 +13,7 @@ import { AVAILABILITY } from '~/panels/options';
 import { getPanel, panelInScope, updatePanel } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
 import { formatLondon } from '~/scheduling/notice';
-import { upcomingSessions } from '~/scheduling/sessions.server';
+import { panelSessionList } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
 
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [options, members, sessions, profile] = await Promise.all([
     panelFormOptions(user),
     listPanelMembers({ panelId: panel.id, viewerId: user.id, correlationId: context.requestId }),
-    upcomingSessions({ panelId: panel.id }),
+    panelSessionList({ panelId: panel.id }),
     panelProfile(panel.id),
   ]);
   return {
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     options,
     profile,
     scheduled: new URL(request.url).searchParams.has('scheduled'),
-    sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity })),
+    sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity, started: session.startsAt <= new Date() })),
     members: members.map((member) => ({
       ...member,
       availability: member.availability.map((key) => AVAILABILITY[key as keyof typeof AVAILABILITY] ?? key).join(', '),
@@ -94,6 +94,14 @@ export default function PanelDetail() {
           {sessions.map((session) => (
             <li key={session.id}>
               <strong>{session.title}</strong>: {session.when} ({session.mode}, {session.capacity} places)
+              {session.started ? (
+                <>
+                  {' '}
+                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
+                    Record attendance<span className="govuk-visually-hidden"> for {session.title}</span>
+                  </Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
+import { getSession } from '~/scheduling/sessions.server';
 import { startDraft } from '~/surveys/drafts.server';
 import { journeyCookieWith, pageFlow, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
@@ -38,6 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = String(form.get('lang') ?? '');
   const locale = survey.locales.includes(lang) ? lang : survey.locales[0]!;
   const source = sourceFromParams(new URLSearchParams([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
+  // Feedback is kept with a session only if that session exists.
+  if (source.session && !(await getSession(source.session))) delete source.session;
   const draft = await startDraft({ surveyId: survey.id, surveyVersion: survey.version, source, locale });
   const first = pageFlow(textFor(survey, locale), {})[0];
   throw redirect(`/surveys/${survey.id}/${first?.name ?? 'check'}`, {

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
-import { panelSessions, type PanelSession } from '#db/research/schema';
+import { panelSessions, sessionParticipation, type PanelSession } from '#db/research/schema';
 
 export type NewPanelSession = Omit<PanelSession, 'id' | 'createdAt' | 'cancelledAt' | 'invitationsSentAt'> & { invitationsSentAt: Date };
 
@@ -10,13 +10,22 @@ export async function insertSession(session: NewPanelSession): Promise<PanelSess
   return row;
 }
 
-/** A panel's sessions from `from` on, soonest first, cancelled ones left out. */
-export async function upcomingSessions({ panelId, from = new Date() }: { panelId: string; from?: Date }): Promise<PanelSession[]> {
+/** A panel's sessions, soonest first (from `from` on when given), cancelled ones left out. */
+export async function panelSessionList({ panelId, from }: { panelId: string; from?: Date }): Promise<PanelSession[]> {
   return researchDb()
     .select()
     .from(panelSessions)
-    .where(and(eq(panelSessions.panelId, panelId), gte(panelSessions.startsAt, from), isNull(panelSessions.cancelledAt)))
+    .where(and(eq(panelSessions.panelId, panelId), from ? gte(panelSessions.startsAt, from) : undefined, isNull(panelSessions.cancelledAt)))
     .orderBy(asc(panelSessions.startsAt));
+}
+
+/** Records who took part, by pseudonym only; saving again replaces the earlier record. */
+export async function recordParticipation(sessionId: string, marks: { pseudonym: string; attended: boolean }[]): Promise<void> {
+  if (marks.length === 0) return;
+  await researchDb()
+    .insert(sessionParticipation)
+    .values(marks.map((mark) => ({ ...mark, sessionId })))
+    .onConflictDoUpdate({ target: [sessionParticipation.pseudonym, sessionParticipation.sessionId], set: { attended: sql`excluded.attended`, recordedAt: sql`now()` } });
 }
 
 export async function getSession(id: string): Promise<PanelSession | undefined> {

@@ -8,6 +8,8 @@ export interface DraftSource {
   la?: string;
   programme?: string;
   channel?: string;
+  /** Feedback about a panel session is kept with the session. */
+  session?: string;
 }
 
 /** Starts a journey: a new draft with a fresh response id, and where the link came from. */

@@ -78,6 +78,7 @@ export async function submitResponse({
     regionCode: laCode ? sql`(select region_code from local_authorities where code = ${laCode})` : null,
     programmeCodes: programmesFor(survey, stored, source),
     channel: source.channel ?? null,
+    sessionId: source.session ?? null,
     locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
     ...(submittedAt ? { submittedAt } : {}),
   };

@@ -9,16 +9,20 @@ export function isLocalAuthorityCode(code: string): boolean {
 }
 
 const CHANNEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Where a link came from (`?la=E09000033&programme=family-hubs&channel=hub-poster`). Values that
- * are not a known local authority, a known programme or a short slug are ignored, not stored.
+ * Where a link came from (`?la=E09000033&programme=family-hubs&channel=hub-poster`, or `session=` for
+ * session feedback). Values that are not a known local authority, a known programme, a short slug or
+ * an id are ignored, not stored.
  */
 export function sourceFromParams(params: URLSearchParams): DraftSource {
   const la = params.get('la') ?? undefined;
   const programme = params.get('programme') ?? undefined;
   const channel = params.get('channel') ?? undefined;
+  const session = params.get('session') ?? undefined;
   return {
+    ...(session && UUID.test(session) ? { session } : {}),
     ...(la && isLocalAuthorityCode(la) ? { la } : {}),
     ...(programme && (PROGRAMME_CODES as readonly string[]).includes(programme) ? { programme } : {}),
     ...(channel && CHANNEL.test(channel) ? { channel } : {}),

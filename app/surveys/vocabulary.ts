@@ -40,6 +40,7 @@ export const THEMES = [
   'experience',
   'help-seeking',
   'relationships',
+  'session-quality',
 ] as const;
 export type Theme = (typeof THEMES)[number];
 

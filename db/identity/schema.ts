@@ -164,6 +164,8 @@ export const invitations = pgTable(
     /** 'invited', 'accepted', 'declined' or 'waitlisted'. */
     status: text('status').notNull().default('invited'),
     accessNote: text('access_note'),
+    /** Recorded by the facilitator after the session: true attended, false did not come. */
+    attended: boolean('attended'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

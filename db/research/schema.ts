@@ -73,6 +73,8 @@ export const surveyResponses = pgTable(
     regionCode: text('region_code').references(() => regions.code),
     programmeCodes: text('programme_codes').array().notNull().default(sql`'{}'::text[]`),
     channel: text('channel'),
+    /** Session feedback is stored against the session, not the person. */
+    sessionId: uuid('session_id'),
     locale: text('locale').notNull().default('en'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -164,3 +166,17 @@ export const panelSessions = pgTable(
   (t) => [index('panel_sessions_panel_idx').on(t.panelId, t.startsAt)],
 );
 export type PanelSession = typeof panelSessions.$inferSelect;
+
+/** Who took part in a session, by pseudonym only: written when the facilitator records attendance. */
+export const sessionParticipation = pgTable(
+  'session_participation',
+  {
+    pseudonym: text('pseudonym').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => panelSessions.id, { onDelete: 'cascade' }),
+    attended: boolean('attended').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pseudonym, t.sessionId] })],
+);

@@ -5,6 +5,10 @@ import { pseudonymFor } from '~/identity/pseudonym.server';
 import { aboutYouQuestions } from '~/panels/sign-up.server';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { conditionHolds } from '~/surveys/definitions.server';
+import { randomBytes } from 'node:crypto';
+import { identityDb } from '#db/identity/client';
+import { invitations } from '#db/identity/schema';
+import { insertSession } from '~/scheduling/sessions.server';
 import type { Random } from './random';
 
 const FIRST = ['Alex', 'Sam', 'Jo', 'Chris', 'Priya', 'Mo', 'Kai', 'Ruth', 'Femi', 'Ana', 'Tom', 'Leah'];
@@ -58,10 +62,36 @@ export async function seedPanels(random: Random, { membersPerPanel = 5 } = {}): 
       { regionCodes: 'all' },
     );
     const regionLas = las.filter((la) => la.region_code === region.code).map((la) => la.la_code);
+    const memberIds: string[] = [];
     for (let i = 0; i < membersPerPanel; i += 1, n += 1) {
       const { participant } = await upsertParticipant({ details: buildParticipant(random, n), panelId: panel.id, guardianConsent: false });
       const profile = buildProfile(random, regionLas);
       await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile, laCode: (profile.la as string | undefined) ?? null });
+      memberIds.push(participant.id);
     }
+    await seedPastSession(panel.id, memberIds);
   }
+}
+
+/** A session held 10 days ago, with every member's place accepted and attendance not yet recorded. */
+async function seedPastSession(panelId: string, memberIds: string[]): Promise<void> {
+  const day = 24 * 60 * 60 * 1000;
+  const startsAt = new Date(Math.floor((Date.now() - 10 * day) / day) * day + 18 * 60 * 60 * 1000);
+  const session = await insertSession({
+    panelId,
+    title: 'Getting help with mental health',
+    theme: 'Mental health',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000),
+    mode: 'online',
+    venue: null,
+    venueAccess: [],
+    onlineDetails: 'Video call; the link was sent a week before.',
+    capacity: 12,
+    invitationsSentAt: new Date(startsAt.getTime() - 35 * day),
+    noticeOverrideReason: null,
+  });
+  await identityDb()
+    .insert(invitations)
+    .values(memberIds.map((participantId) => ({ sessionId: session.id, participantId, tokenHash: randomBytes(32).toString('base64url'), status: 'accepted', expiresAt: startsAt, respondedAt: new Date(startsAt.getTime() - 20 * day) })));
 }

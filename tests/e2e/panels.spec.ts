@@ -163,3 +163,50 @@ test('the invitation with its calendar file is in the outbox, and the member acc
   expect((await page.goto(link!))?.status()).toBe(404);
   await checkPage();
 });
+
+test('the facilitator records attendance and the attendee answers the session feedback form', async ({ page, checkPage }) => {
+  await signInAs(page, 'facilitator@example.com', checkPage);
+  await page.goto('/staff/panels');
+  await checkPage();
+  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'London parent and carer panel' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('link', { name: 'Record attendance for Getting help with mental health' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record attendance' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(page.getByRole('link', { name: 'Mark at least one person as attended or did not come' })).toBeVisible();
+  await checkPage();
+  const groups = page.getByRole('group');
+  await groups.nth(0).getByLabel('Attended').check();
+  await groups.nth(1).getByLabel('Did not come').check();
+  await page.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(page.getByText('Attendance saved. 1 person was sent the feedback form.')).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await checkPage();
+
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.goto('/staff/outbox');
+  await checkPage();
+  const message = page.locator('.govuk-summary-card', { hasText: 'How did it go? Getting help with mental health' }).first();
+  const link = /https?:\/\/\S+\/surveys\/session-feedback\?session=[0-9a-f-]{36}/.exec(await message.locator('pre').innerText())?.[0];
+  expect(link).toBeTruthy();
+
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tell us how the session went' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await checkPage();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('link', { name: 'Tell us how much you agree with at least one of the statements' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('group', { name: 'I felt safe' }).getByLabel('Strongly agree').check();
+  await page.getByRole('group', { name: 'I felt listened to' }).getByLabel('Agree', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await checkPage();
+});
