@@ -88,7 +88,10 @@ test('too many failures from one address lock sign-in with a clear wait message'
   for (let i = 0; i < 10; i += 1) {
     await page.getByLabel('Email address').fill(`nobody-${i}@example.com`);
     await page.getByLabel('Password').fill('wrong');
+    // Wait for each answer: a new submission before the last one returns would cancel it.
+    const answered = page.waitForResponse((candidate) => candidate.request().method() === 'POST');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    expect((await answered).status()).toBe(401);
     await expect(page.getByRole('link', { name: 'Enter a correct email address and password' })).toBeVisible();
   }
   await page.getByLabel('Email address').fill('admin@example.com');
