@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, LabelledField } from './field-parts';
 
 interface Option {
   value: string;
@@ -26,10 +27,9 @@ export function ChoiceFields({
   children?: ReactNode;
 }) {
   const kind = multiple ? 'checkboxes' : 'radios';
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, { hint, error })}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
           <div id={`${name}-hint`} className="govuk-hint">
@@ -69,23 +69,9 @@ export function ChoiceFields({
 
 /** A GOV.UK textarea with label, hint and inline error. */
 export function TextArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={name} name={name} rows={3} defaultValue={defaultValue} aria-describedby={describedBy} />
-    </div>
+    <LabelledField name={name} label={label} hint={hint} error={error}>
+      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={name} name={name} rows={3} defaultValue={defaultValue} aria-describedby={describedBy(name, { hint, error })} />
+    </LabelledField>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { describedBy, LabelledField } from './field-parts';
 
 interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
   name: string;
@@ -9,31 +10,15 @@ interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 
 /** GOV.UK text input with label, optional hint and inline error, wired with aria-describedby. */
 export function TextInput({ name, label, hint, error, className, ...input }: TextInputProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <input
         id={name}
         name={name}
         className={`govuk-input${error ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, { hint, error })}
         {...input}
       />
-    </div>
+    </LabelledField>
   );
 }

@@ -6,6 +6,7 @@ import { requireCsrf } from '~/auth/csrf.server';
 import { ChoiceFields, TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { SuccessBanner } from '~/components/success-banner';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
@@ -78,16 +79,7 @@ export default function InvitationPage() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors ?? []} />
         {result?.saved ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="saved-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{STATUS_TEXT[status]}</p>
-            </div>
-          </div>
+          <SuccessBanner message={STATUS_TEXT[status] ?? 'Your reply has been saved.'} />
         ) : null}
         <span className="govuk-caption-l">Hello {page.fullName}</span>
         <h1 className="govuk-heading-l">{page.session.title}</h1>

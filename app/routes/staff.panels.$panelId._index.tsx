@@ -5,6 +5,7 @@ import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { ErrorSummary } from '~/components/error-summary';
+import { SuccessBanner } from '~/components/success-banner';
 import { recordAudit } from '~/governance/audit.server';
 import { listPanelMembers } from '~/identity/participants.server';
 import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form';
@@ -76,16 +77,7 @@ export default function PanelDetail() {
       </Link>
       <ErrorSummary errors={errors} />
       {result?.saved || scheduled ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{scheduled ? 'The session has been scheduled.' : 'The panel has been saved.'}</p>
-          </div>
-        </div>
+        <SuccessBanner message={scheduled ? 'The session has been scheduled.' : 'The panel has been saved.'} />
       ) : null}
       <h1 className="govuk-heading-l">{panel.name}</h1>
       <h2 className="govuk-heading-m">Sessions</h2>

@@ -6,6 +6,7 @@ import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { SuccessBanner } from '~/components/success-banner';
 import { panelScope } from '~/panels/staff.server';
 import { getPanel, panelInScope } from '~/research/panels.server';
 import { attendanceList, recordAttendance } from '~/scheduling/attendance.server';
@@ -58,18 +59,9 @@ export default function Attendance() {
         </Link>
         <ErrorSummary errors={result?.errors ?? []} />
         {result?.saved ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="saved-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                Attendance saved. {result.saved.feedbackSent} {result.saved.feedbackSent === 1 ? 'person was' : 'people were'} sent the feedback form.
-              </p>
-            </div>
-          </div>
+          <SuccessBanner
+            message={`Attendance saved. ${result.saved.feedbackSent} ${result.saved.feedbackSent === 1 ? 'person was' : 'people were'} sent the feedback form.`}
+          />
         ) : null}
         <span className="govuk-caption-l">{panel.name}</span>
         <h1 className="govuk-heading-l">Record attendance</h1>

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react';
 import { ChoiceFields } from '~/components/choice-fields';
+import { describedBy, LabelledField } from '~/components/field-parts';
 import { CsrfInput } from '~/components/csrf-input';
 import type { FieldError } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
@@ -29,21 +30,8 @@ const AUDIENCES = [
 
 function Select({ name, label, options, value, error, hint }: { name: string; label: string; options: Option[]; value?: string | null; error?: string; hint?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={value ?? ''} aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].join(' ').trim() || undefined}>
+    <LabelledField name={name} label={label} hint={hint} error={error}>
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={value ?? ''} aria-describedby={describedBy(name, { hint, error })}>
         <option value="">Choose</option>
         {options.map((option) => (
           <option key={option.code} value={option.code}>
@@ -51,7 +39,7 @@ function Select({ name, label, options, value, error, hint }: { name: string; la
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
