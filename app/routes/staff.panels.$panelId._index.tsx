@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     options,
     profile,
     scheduled: new URL(request.url).searchParams.has('scheduled'),
+    cancelled: new URL(request.url).searchParams.has('cancelled'),
     sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity, started: session.startsAt <= new Date() })),
     members: members.map((member) => ({
       ...member,
@@ -67,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PanelDetail() {
-  const { panel, options, members, sessions, scheduled, profile } = useLoaderData<typeof loader>();
+  const { panel, options, members, sessions, scheduled, cancelled, profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   return (
@@ -76,8 +77,10 @@ export default function PanelDetail() {
         Back to panels
       </Link>
       <ErrorSummary errors={errors} />
-      {result?.saved || scheduled ? (
-        <SuccessBanner message={scheduled ? 'The session has been scheduled.' : 'The panel has been saved.'} />
+      {result?.saved || scheduled || cancelled ? (
+        <SuccessBanner
+          message={scheduled ? 'The session has been scheduled.' : cancelled ? 'The session has been cancelled and everyone invited has been told.' : 'The panel has been saved.'}
+        />
       ) : null}
       <h1 className="govuk-heading-l">{panel.name}</h1>
       <h2 className="govuk-heading-m">Sessions</h2>
@@ -86,14 +89,16 @@ export default function PanelDetail() {
           {sessions.map((session) => (
             <li key={session.id}>
               <strong>{session.title}</strong>: {session.when} ({session.mode}, {session.capacity} places)
+              {' '}
               {session.started ? (
-                <>
-                  {' '}
-                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
-                    Record attendance<span className="govuk-visually-hidden"> for {session.title}</span>
-                  </Link>
-                </>
-              ) : null}
+                <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
+                  Record attendance<span className="govuk-visually-hidden"> for {session.title}</span>
+                </Link>
+              ) : (
+                <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/cancel`}>
+                  Cancel<span className="govuk-visually-hidden"> {session.title}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -33,3 +33,13 @@ export async function getSession(id: string): Promise<PanelSession | undefined> 
   const [session] = await researchDb().select().from(panelSessions).where(eq(panelSessions.id, id));
   return session;
 }
+
+/** Marks a session cancelled; returns false if it was already cancelled. */
+export async function markCancelled(sessionId: string): Promise<boolean> {
+  const rows = await researchDb()
+    .update(panelSessions)
+    .set({ cancelledAt: sql`now()` })
+    .where(and(eq(panelSessions.id, sessionId), isNull(panelSessions.cancelledAt)))
+    .returning({ id: panelSessions.id });
+  return rows.length > 0;
+}

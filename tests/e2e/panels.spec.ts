@@ -210,3 +210,19 @@ test('the facilitator records attendance and the attendee answers the session fe
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await checkPage();
 });
+
+test('a facilitator cancels an upcoming session and everyone invited is told', async ({ page, checkPage }) => {
+  await signInAs(page, 'facilitator@example.com', checkPage);
+  await page.goto('/staff/panels');
+  await checkPage();
+  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'London parent and carer panel' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('link', { name: 'Cancel Support for children with SEND' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel Support for children with SEND?' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Cancel the session' }).click();
+  await expect(page.getByText('The session has been cancelled and everyone invited has been told.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cancel Support for children with SEND' })).toHaveCount(0);
+  await checkPage();
+});

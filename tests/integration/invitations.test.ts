@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { invitations, outboxMessages, type StaffUser } from '#db/identity/schema';
+import { auditEvents, invitations, outboxMessages, type StaffUser } from '#db/identity/schema';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
@@ -9,6 +9,7 @@ import type { Panel, PanelSession } from '#db/research/schema';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { upsertParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
+import { cancelSession } from '~/scheduling/cancel.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
@@ -72,6 +73,17 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     expect(declined.promoted).not.toBeNull();
     expect(await identityDb().$count(invitations, sql`status = 'accepted'`)).toBe(2);
     expect(await identityDb().$count(outboxMessages, sql`subject like 'A place has come up%'`)).toBe(1);
+  });
+
+  it('tells everyone invited who has not declined when the session is cancelled', async () => {
+    const before = await identityDb().$count(outboxMessages, sql`subject like 'Cancelled:%'`);
+    const declined = await identityDb().$count(invitations, sql`status = 'declined'`);
+    const notified = await cancelSession({ session, userId: facilitator.id });
+    expect(notified).toBe(3 - declined);
+    expect(await identityDb().$count(outboxMessages, sql`subject like 'Cancelled:%'`)).toBe(before + notified);
+    expect(await cancelSession({ session, userId: facilitator.id })).toBe(0);
+    const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.cancel'));
+    expect(audit).toMatchObject({ who: facilitator.id, subjectId: session.id, details: { notified } });
   });
 
   it('refuses forged and expired links', async () => {
