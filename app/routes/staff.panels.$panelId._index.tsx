@@ -41,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     profile,
     scheduled: new URL(request.url).searchParams.has('scheduled'),
     cancelled: new URL(request.url).searchParams.has('cancelled'),
+    moved: new URL(request.url).searchParams.has('moved'),
     sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity, started: session.startsAt <= new Date() })),
     members: members.map((member) => ({
       ...member,
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PanelDetail() {
-  const { panel, options, members, sessions, scheduled, cancelled, profile } = useLoaderData<typeof loader>();
+  const { panel, options, members, sessions, scheduled, cancelled, moved, profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   return (
@@ -77,9 +78,17 @@ export default function PanelDetail() {
         Back to panels
       </Link>
       <ErrorSummary errors={errors} />
-      {result?.saved || scheduled || cancelled ? (
+      {result?.saved || scheduled || cancelled || moved ? (
         <SuccessBanner
-          message={scheduled ? 'The session has been scheduled.' : cancelled ? 'The session has been cancelled and everyone invited has been told.' : 'The panel has been saved.'}
+          message={
+            scheduled
+              ? 'The session has been scheduled.'
+              : cancelled
+                ? 'The session has been cancelled and everyone invited has been told.'
+                : moved
+                  ? 'The session has been moved and everyone invited has been told the new time.'
+                  : 'The panel has been saved.'
+          }
         />
       ) : null}
       <h1 className="govuk-heading-l">{panel.name}</h1>
@@ -95,9 +104,14 @@ export default function PanelDetail() {
                   Record attendance<span className="govuk-visually-hidden"> for {session.title}</span>
                 </Link>
               ) : (
-                <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/cancel`}>
-                  Cancel<span className="govuk-visually-hidden"> {session.title}</span>
-                </Link>
+                <>
+                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/reschedule`}>
+                    Change the time<span className="govuk-visually-hidden"> of {session.title}</span>
+                  </Link>{' '}
+                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/cancel`}>
+                    Cancel<span className="govuk-visually-hidden"> {session.title}</span>
+                  </Link>
+                </>
               )}
             </li>
           ))}

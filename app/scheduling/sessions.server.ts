@@ -43,3 +43,9 @@ export async function markCancelled(sessionId: string): Promise<boolean> {
     .returning({ id: panelSessions.id });
   return rows.length > 0;
 }
+
+export async function moveSession(sessionId: string, { startsAt, endsAt }: { startsAt: Date; endsAt: Date }): Promise<PanelSession> {
+  const [row] = await researchDb().update(panelSessions).set({ startsAt, endsAt }).where(eq(panelSessions.id, sessionId)).returning();
+  if (!row) throw new Error('Session not found');
+  return row;
+}

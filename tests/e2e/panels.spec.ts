@@ -211,12 +211,22 @@ test('the facilitator records attendance and the attendee answers the session fe
   await checkPage();
 });
 
-test('a facilitator cancels an upcoming session and everyone invited is told', async ({ page, checkPage }) => {
+test('a facilitator moves an upcoming session later, then cancels it, and everyone invited is told', async ({ page, checkPage }) => {
   await signInAs(page, 'facilitator@example.com', checkPage);
   await page.goto('/staff/panels');
   await checkPage();
   await page.getByRole('link', { name: 'London parent and carer panel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'London parent and carer panel' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('link', { name: 'Change the time of Support for children with SEND' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change the time' })).toBeVisible();
+  await checkPage();
+  const later = DateTime.now().setZone('Europe/London').plus({ days: 40 });
+  await page.getByLabel('Day').fill(String(later.day));
+  await page.getByLabel('Month').fill(String(later.month));
+  await page.getByLabel('Year').fill(String(later.year));
+  await page.getByRole('button', { name: 'Change the time' }).click();
+  await expect(page.getByText('The session has been moved and everyone invited has been told the new time.')).toBeVisible();
   await checkPage();
   await page.getByRole('link', { name: 'Cancel Support for children with SEND' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cancel Support for children with SEND?' })).toBeVisible();

@@ -9,6 +9,7 @@ import { buildStaffUser } from '#db/seed/staff';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { createPanel } from '~/research/panels.server';
 import { londonDateTime } from '~/scheduling/notice';
+import { rescheduleSession } from '~/scheduling/reschedule.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -71,6 +72,21 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     expect(allowed).toMatchObject({ status: 'scheduled', session: { noticeOverrideReason: soon.overrideReason } });
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.schedule.notice-override'));
     expect(audit).toMatchObject({ who: administrator.id, details: { reason: soon.overrideReason } });
+  });
+
+  it('moves a session later freely, and earlier only to 4 weeks after its invitations', async () => {
+    const [session] = await researchDb().select().from(panelSessions).where(eq(panelSessions.title, 'Talking about SEND')).limit(1);
+    const move = (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ startTime: '18:00', endTime: '19:30', ...fields })) form.append(key, value);
+      return rescheduleSession({ session: session!, user: facilitator, form, now });
+    };
+    // Invitations went out at 6pm on 20 October 2027, so 17 November at 6pm is the earliest.
+    expect(await move({ day: '16', month: '11', year: '2027' })).toMatchObject({ status: 'invalid', errors: [{ field: 'day', message: expect.stringMatching(/Wednesday 17 November 2027 at 6:00pm/) }] });
+    expect(await move({ day: '17', month: '11', year: '2027' })).toMatchObject({ status: 'moved' });
+    expect(await move({ day: '5', month: '1', year: '2028' })).toMatchObject({ status: 'moved' });
+    const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.reschedule'));
+    expect(audit).toMatchObject({ who: facilitator.id, subjectId: session!.id });
   });
 
   it.each([

@@ -1,0 +1,79 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { identityDb } from '#db/identity/client';
+import { invitations, participants, type StaffUser } from '#db/identity/schema';
+import type { PanelSession } from '#db/research/schema';
+import type { FieldError } from '~/components/error-summary';
+import { recordAudit } from '~/governance/audit.server';
+import { sendMessage } from '~/identity/messages.server';
+import { sessionIcs } from './calendar';
+import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
+import { moveSession } from './sessions.server';
+
+export type RescheduleResult = { status: 'moved'; session: PanelSession; notified: number } | { status: 'invalid'; errors: FieldError[] };
+
+/**
+ * Moves a session. A later time is always allowed; an earlier one is checked like a new session:
+ * still at least 28 days (UK calendar days) after the invitations went out, unless an administrator
+ * overrides with a reason. Everyone invited who has not declined is told, with a new calendar file.
+ */
+export async function rescheduleSession({
+  session,
+  user,
+  form,
+  now = new Date(),
+  correlationId,
+}: {
+  session: PanelSession;
+  user: StaffUser;
+  form: FormData;
+  now?: Date;
+  correlationId?: string;
+}): Promise<RescheduleResult> {
+  const get = (key: string) => (typeof form.get(key) === 'string' ? String(form.get(key)) : '');
+  const date = { day: get('day'), month: get('month'), year: get('year') };
+  const startsAt = londonDateTime({ ...date, time: get('startTime') });
+  const endsAt = londonDateTime({ ...date, time: get('endTime') });
+  const overriding = get('overrideNotice') === 'yes';
+  const reason = get('overrideReason').trim().slice(0, 500);
+  const errors: FieldError[] = [];
+  if (!startsAt) errors.push({ field: 'day', message: 'Enter a real date, and a start time like 10:30 or 18:00' });
+  else if (!endsAt || endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
+  if (overriding && user.role !== 'administrator') errors.push({ field: 'day', message: 'Only an administrator can schedule with less than 4 weeks’ notice' });
+  if (overriding && reason.length < 10) errors.push({ field: 'overrideReason', message: 'Give the reason for less than 4 weeks’ notice' });
+  if (startsAt && startsAt <= now) errors.push({ field: 'day', message: 'The session must be in the future' });
+  else if (startsAt && startsAt < session.startsAt && !overriding && !hasEnoughNotice({ startsAt, invitationsAt: session.invitationsSentAt })) {
+    errors.push({
+      field: 'day',
+      message: `A session can only move earlier to at least 4 weeks after its invitations went out. The earliest start is ${formatLondon(earliestStart(session.invitationsSentAt))}.`,
+    });
+  }
+  if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors };
+
+  const moved = await moveSession(session.id, { startsAt, endsAt });
+  await identityDb().update(invitations).set({ expiresAt: startsAt }).where(eq(invitations.sessionId, session.id));
+  const people = await identityDb()
+    .select({ fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
+    .from(invitations)
+    .innerJoin(participants, eq(participants.id, invitations.participantId))
+    .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ['invited', 'accepted', 'waitlisted'])));
+  const ics = sessionIcs({ id: moved.id, title: `Family Voice: ${moved.title}`, startsAt, endsAt, location: moved.mode === 'online' ? 'Online' : moved.venue, description: 'New time.' });
+  for (const person of people) {
+    const byEmail = person.preferredContact === 'email' && person.email;
+    await sendMessage({
+      channel: byEmail ? 'email' : 'text',
+      to: (byEmail ? person.email : (person.phone ?? person.email)) ?? '',
+      subject: `New time: ${moved.title}`,
+      text: `Hello ${person.fullName},\n\n"${moved.title}" has moved to ${formatLondon(startsAt)}. Your personal link still works if you need to change your reply.\n\nFamily Voice`,
+      ics: byEmail ? ics : undefined,
+    });
+  }
+  await recordAudit({
+    who: user.id,
+    what: overriding ? 'sessions.reschedule.notice-override' : 'sessions.reschedule',
+    subjectId: session.id,
+    subjectType: 'panel_session',
+    correlationId,
+    details: { from: session.startsAt.toISOString(), to: startsAt.toISOString(), notified: people.length, ...(overriding ? { reason } : {}) },
+  });
+  return { status: 'moved', session: moved, notified: people.length };
+}
