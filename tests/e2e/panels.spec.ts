@@ -115,7 +115,7 @@ test('a facilitator schedules a session: 27 days ahead is refused, 29 days ahead
     await anyway.click();
   }
   await expect(page.getByText('The session has been scheduled.')).toBeVisible();
-  await expect(page.getByText('Support for children with SEND')).toBeVisible();
+  await expect(page.locator('strong', { hasText: 'Support for children with SEND' })).toBeVisible();
   await checkPage();
 });
 
