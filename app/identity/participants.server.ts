@@ -123,3 +123,26 @@ export async function deleteParticipant({ participantId, researchDeleted }: { pa
     await recordAudit({ who: 'anonymous', what: 'participants.withdraw', details: { researchDeleted } }, tx);
   });
 }
+
+/** What a member can change about themselves through their personal link. */
+export async function updateOwnPreferences({
+  participantId,
+  preferences,
+}: {
+  participantId: string;
+  preferences: Pick<ParticipantDetails, 'preferredContact' | 'accessNeeds' | 'caringCommitments' | 'availability'>;
+}): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
+  return identityDb().transaction(async (tx) => {
+    const [current] = await tx.select().from(participants).where(eq(participants.id, participantId));
+    if (!current) return { ok: false as const, field: 'preferredContact', message: 'We could not find your details' };
+    if (preferences.preferredContact === 'email' && !current.email) {
+      return { ok: false as const, field: 'preferredContact', message: 'We do not have an email address for you. Choose phone or text.' };
+    }
+    if (preferences.preferredContact !== 'email' && !current.phone) {
+      return { ok: false as const, field: 'preferredContact', message: 'We do not have a phone number for you. Choose email.' };
+    }
+    await tx.update(participants).set({ ...preferences, updatedAt: sql`now()` }).where(eq(participants.id, participantId));
+    await recordAudit({ who: 'participant', what: 'participants.update-self', subjectId: participantId, subjectType: 'participant' }, tx);
+    return { ok: true as const };
+  });
+}

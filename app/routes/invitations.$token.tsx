@@ -7,6 +7,8 @@ import { ChoiceFields, TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
+import { updateOwnPreferences } from '~/identity/participants.server';
+import { AVAILABILITY } from '~/panels/options';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
@@ -17,6 +19,7 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction = () => [{ title: 'Your invitation – Family Voice' }];
 
 const STATUS_TEXT: Record<string, string> = {
+  preferences: 'Your details have been updated.',
   invited: 'You have not replied yet.',
   accepted: 'You have a place. We look forward to seeing you.',
   declined: 'You said you cannot come.',
@@ -32,8 +35,9 @@ async function requireInvitation(token: string | undefined) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { invitation, fullName, session } = await requireInvitation(params.token);
+  const { invitation, fullName, session, preferences } = await requireInvitation(params.token);
   return {
+    preferences,
     fullName,
     status: invitation.status,
     statusText: STATUS_TEXT[invitation.status] ?? '',
@@ -41,6 +45,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
     session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: session.venue },
   };
 }
+
+const optionalText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(1000, `${label} must be 1000 characters or fewer`)
+    .transform((value) => (value === '' ? null : value));
+
+const preferencesSchema = z.object({
+  preferredContact: z.enum(['email', 'phone', 'text'], { errorMap: () => ({ message: 'Select how you would like us to contact you' }) }),
+  accessNeeds: optionalText('Access needs'),
+  caringCommitments: optionalText('Childcare and caring'),
+  availability: z.array(z.enum(Object.keys(AVAILABILITY) as [keyof typeof AVAILABILITY])),
+});
 
 const responseSchema = z.object({
   response: z.enum(['accept', 'decline'], { errorMap: () => ({ message: 'Select whether you can come' }) }),
@@ -55,6 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { invitation, session } = await requireInvitation(params.token);
   const form = await request.formData();
   await requireCsrf(request, form);
+  if (form.get('intent') === 'preferences') {
+    const parsed = preferencesSchema.safeParse({
+      preferredContact: form.get('preferredContact') ?? undefined,
+      accessNeeds: String(form.get('accessNeeds') ?? ''),
+      caringCommitments: String(form.get('caringCommitments') ?? ''),
+      availability: form.getAll('availability'),
+    });
+    if (!parsed.success) {
+      return data({ errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })), saved: null }, { status: 400 });
+    }
+    const updated = await updateOwnPreferences({ participantId: invitation.participantId, preferences: parsed.data });
+    if (!updated.ok) return data({ errors: [{ field: updated.field, message: updated.message }], saved: null }, { status: 400 });
+    return data({ errors: [], saved: 'preferences' });
+  }
   if (form.get('intent') === 'withdraw') {
     if (form.get('confirmWithdraw') !== 'yes') {
       return data({ errors: [{ field: 'confirmWithdraw', message: 'Confirm that you want to stop taking part' }], saved: null }, { status: 400 });
@@ -73,13 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const status = result?.saved ?? page.status;
+  const status = result?.saved && result.saved !== 'preferences' ? result.saved : page.status;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors ?? []} />
         {result?.saved ? (
-          <SuccessBanner message={STATUS_TEXT[status] ?? 'Your reply has been saved.'} />
+          <SuccessBanner message={STATUS_TEXT[result.saved] ?? 'Your reply has been saved.'} />
         ) : null}
         <span className="govuk-caption-l">Hello {page.fullName}</span>
         <h1 className="govuk-heading-l">{page.session.title}</h1>
@@ -118,6 +150,34 @@ export default function InvitationPage() {
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Send my reply
+          </button>
+        </Form>
+        <h2 className="govuk-heading-m">Your details</h2>
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="preferences" />
+          <ChoiceFields
+            name="preferredContact"
+            legend="How should we contact you?"
+            error={result?.errors.find((error) => error.field === 'preferredContact')?.message}
+            selected={[page.preferences.preferredContact]}
+            options={[
+              { value: 'email', label: 'Email' },
+              { value: 'phone', label: 'Phone call' },
+              { value: 'text', label: 'Text message' },
+            ]}
+          />
+          <TextArea name="accessNeeds" label="Access needs or adjustments (optional)" defaultValue={page.preferences.accessNeeds ?? ''} error={result?.errors.find((error) => error.field === 'accessNeeds')?.message} />
+          <TextArea name="caringCommitments" label="Childcare or caring you need to fit around (optional)" defaultValue={page.preferences.caringCommitments ?? ''} error={result?.errors.find((error) => error.field === 'caringCommitments')?.message} />
+          <ChoiceFields
+            name="availability"
+            legend="When suits you? (optional)"
+            multiple
+            selected={page.preferences.availability}
+            options={Object.entries(AVAILABILITY).map(([key, label]) => ({ value: key, label }))}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Update my details
           </button>
         </Form>
         <h2 className="govuk-heading-m">Stop taking part</h2>

@@ -57,17 +57,30 @@ export async function inviteMembers({ session, panelName, origin }: { session: P
   return members.length;
 }
 
-export type InvitationView = { invitation: Invitation; fullName: string };
+export type InvitationView = {
+  invitation: Invitation;
+  fullName: string;
+  preferences: { preferredContact: string; accessNeeds: string | null; caringCommitments: string | null; availability: string[] };
+};
 
 /** The invitation behind a personal link, if the link is genuine and has not expired. */
 export async function findInvitation(token: string): Promise<InvitationView | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const [row] = await identityDb()
-    .select({ invitation: invitations, fullName: participants.fullName })
+    .select({
+      invitation: invitations,
+      fullName: participants.fullName,
+      preferredContact: participants.preferredContact,
+      accessNeeds: participants.accessNeeds,
+      caringCommitments: participants.caringCommitments,
+      availability: participants.availability,
+    })
     .from(invitations)
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), gt(invitations.expiresAt, sql`now()`)));
-  return row;
+  if (!row) return undefined;
+  const { invitation, fullName, ...preferences } = row;
+  return { invitation, fullName, preferences };
 }
 
 export type InvitationResponse = 'accept' | 'decline';

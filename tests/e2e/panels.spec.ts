@@ -149,9 +149,16 @@ test('the invitation with its calendar file is in the outbox, and the member acc
   expect(forged?.status()).toBe(404);
   await checkPage();
 
-  // The member then withdraws, asking for their answers to go too; their link stops working.
+  // The member updates their needs through the same link.
   await page.goto(link!);
   await checkPage();
+  await page.getByLabel('Access needs or adjustments (optional)').fill('Large print, please');
+  await page.getByRole('button', { name: 'Update my details' }).click();
+  await expect(page.getByText('Your details have been updated.')).toBeVisible();
+  await expect(page.getByLabel('Access needs or adjustments (optional)')).toHaveValue('Large print, please');
+  await checkPage();
+
+  // Then withdraws, asking for their answers to go too; their link stops working.
   await page.getByRole('button', { name: 'Stop taking part' }).click();
   await expect(page.getByRole('link', { name: 'Confirm that you want to stop taking part' })).toBeVisible();
   await checkPage();

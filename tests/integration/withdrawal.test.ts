@@ -6,7 +6,7 @@ import { researchDb } from '#db/research/client';
 import { panelMembers, participantProfiles } from '#db/research/schema';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
-import { upsertParticipant } from '~/identity/participants.server';
+import { updateOwnPreferences, upsertParticipant } from '~/identity/participants.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { createPanel, recordPanelMember } from '~/research/panels.server';
@@ -20,6 +20,22 @@ async function member(panelId: string, n: number) {
   await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId, profile: { sex: 'female', la: 'E08000003' }, laCode: 'E08000003' });
   return participant.id;
 }
+
+describe(`a member's own details (${testStoreKind})`, () => {
+  it('can be updated through their link, but not to a contact method we have no details for', async () => {
+    const panel = await createPanel(
+      { name: 'Preferences panel', level: 'regional', regionCode: 'E12000002', laCode: null, programmeCodes: ['family-hubs'], audience: 'parents-carers', focus: null, recruitmentTarget: 10, existingGroup: false },
+      { regionCodes: 'all' },
+    );
+    const { participant } = await upsertParticipant({ details: { ...buildParticipant(random, 77), email: null, preferredContact: 'text' }, panelId: panel.id, guardianConsent: false });
+    const preferences = { preferredContact: 'email' as const, accessNeeds: 'Large print', caringCommitments: null, availability: ['weekends'] };
+    expect(await updateOwnPreferences({ participantId: participant.id, preferences })).toMatchObject({ ok: false, field: 'preferredContact' });
+    expect(await updateOwnPreferences({ participantId: participant.id, preferences: { ...preferences, preferredContact: 'phone' } })).toEqual({ ok: true });
+    const [stored] = await identityDb().select().from(participants).where(eq(participants.id, participant.id));
+    expect(stored).toMatchObject({ preferredContact: 'phone', accessNeeds: 'Large print', availability: ['weekends'] });
+    expect(await identityDb().$count(auditEvents, eq(auditEvents.what, 'participants.update-self'))).toBe(1);
+  });
+});
 
 describe(`withdrawal (${testStoreKind})`, () => {
   it('removes the member from both stores when they ask, or leaves only unlinked answers when they do not', async () => {
