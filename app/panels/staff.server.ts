@@ -1,6 +1,8 @@
 import type { StaffUser } from '#db/identity/schema';
 import { listLocalAuthorities, listProgrammes, listRegions } from '~/research/reference.server';
-import { PanelPlacementError, panelInputSchema, type PanelInput } from '~/research/panels.server';
+import type { Panel, PanelSession } from '#db/research/schema';
+import { getPanel, PanelPlacementError, panelInputSchema, panelInScope, type PanelInput } from '~/research/panels.server';
+import { getSession } from '~/scheduling/sessions.server';
 import type { FieldError } from '~/components/error-summary';
 
 /** Where a staff member may place panels: a facilitator's regions, or everywhere for administrators. */
@@ -40,4 +42,29 @@ export function parsePanelForm(form: FormData): { ok: true; input: PanelInput } 
 
 export function placementErrors(error: unknown): FieldError[] | null {
   return error instanceof PanelPlacementError ? [{ field: error.field, message: error.message }] : null;
+}
+
+/** The panel, if this staff member may manage it: 404 if there is none, 403 if it is another region's. */
+export async function requireManagedPanel(user: StaffUser, panelId: string | undefined): Promise<Panel> {
+  const panel = panelId ? await getPanel(panelId) : undefined;
+  if (!panel) throw new Response('Not found', { status: 404 });
+  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
+  return panel;
+}
+
+/**
+ * A session of a panel this staff member manages: 404 if either is missing or the session is
+ * cancelled. `started` asks for a session that has begun (attendance), `upcoming` for one that has not.
+ */
+export async function requireManagedSession(
+  user: StaffUser,
+  { panelId, sessionId, when }: { panelId: string | undefined; sessionId: string | undefined; when: 'started' | 'upcoming' },
+): Promise<{ panel: Panel; session: PanelSession }> {
+  const panel = await requireManagedPanel(user, panelId);
+  const session = sessionId ? await getSession(sessionId) : undefined;
+  if (!session || session.panelId !== panel.id || session.cancelledAt) throw new Response('Not found', { status: 404 });
+  const started = session.startsAt <= new Date();
+  if (when === 'started' && !started) throw new Response('Attendance can be recorded once the session has started', { status: 409 });
+  if (when === 'upcoming' && started) throw new Response('This session has already started', { status: 409 });
+  return { panel, session };
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { ErrorSummary } from '~/components/error-summary';
@@ -9,22 +8,14 @@ import { SuccessBanner } from '~/components/success-banner';
 import { recordAudit } from '~/governance/audit.server';
 import { listPanelMembers } from '~/identity/participants.server';
 import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form';
-import { panelFormOptions, panelScope, parsePanelForm, placementErrors } from '~/panels/staff.server';
+import { panelFormOptions, panelScope, parsePanelForm, placementErrors, requireManagedPanel } from '~/panels/staff.server';
 import { AVAILABILITY } from '~/panels/options';
-import { getPanel, panelInScope, updatePanel } from '~/research/panels.server';
+import { updatePanel } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
 import { formatLondon } from '~/scheduling/notice';
 import { panelSessionList } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
-
-/** The panel, if this staff member may manage it: 404 if there is none, 403 if it is another region's. */
-async function requireManagedPanel(user: StaffUser, panelId: string | undefined) {
-  const panel = panelId ? await getPanel(panelId) : undefined;
-  if (!panel) throw new Response('Not found', { status: 404 });
-  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
-  return panel;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');

@@ -1,39 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
-import { panelScope } from '~/panels/staff.server';
-import { getPanel, panelInScope } from '~/research/panels.server';
+import { requireManagedSession } from '~/panels/staff.server';
 import { attendanceList, recordAttendance } from '~/scheduling/attendance.server';
 import { formatLondon } from '~/scheduling/notice';
-import { getSession } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Record attendance – Family Voice' }];
 
-async function requireStartedSession(user: StaffUser, panelId: string | undefined, sessionId: string | undefined) {
-  const panel = panelId ? await getPanel(panelId) : undefined;
-  const session = sessionId ? await getSession(sessionId) : undefined;
-  if (!panel || !session || session.panelId !== panel.id) throw new Response('Not found', { status: 404 });
-  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
-  if (session.startsAt > new Date()) throw new Response('Attendance can be recorded once the session has started', { status: 409 });
-  return { panel, session };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { panel, session } = await requireStartedSession(user, params.panelId, params.sessionId);
+  const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'started' });
   const people = await attendanceList({ sessionId: session.id, viewerId: user.id, correlationId: context.requestId });
   return { panel: { id: panel.id, name: panel.name }, session: { title: session.title, when: formatLondon(session.startsAt) }, people };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { session } = await requireStartedSession(user, params.panelId, params.sessionId);
+  const { session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'started' });
   const form = await request.formData();
   await requireCsrf(request, form);
   const marks: Record<string, boolean> = {};

@@ -1,35 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { CsrfInput } from '~/components/csrf-input';
-import { panelScope } from '~/panels/staff.server';
-import { getPanel, panelInScope } from '~/research/panels.server';
+import { requireManagedSession } from '~/panels/staff.server';
 import { cancelSession } from '~/scheduling/cancel.server';
 import { formatLondon } from '~/scheduling/notice';
-import { getSession } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Cancel a session – Family Voice' }];
 
-async function requireOpenSession(user: StaffUser, panelId: string | undefined, sessionId: string | undefined) {
-  const panel = panelId ? await getPanel(panelId) : undefined;
-  const session = sessionId ? await getSession(sessionId) : undefined;
-  if (!panel || !session || session.panelId !== panel.id || session.cancelledAt) throw new Response('Not found', { status: 404 });
-  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
-  return { panel, session };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { panel, session } = await requireOpenSession(user, params.panelId, params.sessionId);
+  const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'upcoming' });
   return { panelId: panel.id, title: session.title, when: formatLondon(session.startsAt) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { panel, session } = await requireOpenSession(user, params.panelId, params.sessionId);
+  const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'upcoming' });
   await requireCsrf(request, await request.formData());
   await cancelSession({ session, userId: user.id, correlationId: context.requestId });
   throw redirect(`/staff/panels/${panel.id}?cancelled=1`);

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DateTime } from 'luxon';
-import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { ChoiceFields, TextArea } from '~/components/choice-fields';
@@ -10,25 +9,15 @@ import { CsrfInput } from '~/components/csrf-input';
 import { DateInput } from '~/components/date-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
-import { panelScope } from '~/panels/staff.server';
-import { getPanel, panelInScope } from '~/research/panels.server';
+import { requireManagedSession } from '~/panels/staff.server';
 import { formatLondon, ZONE } from '~/scheduling/notice';
 import { rescheduleSession } from '~/scheduling/reschedule.server';
-import { getSession } from '~/scheduling/sessions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Change the time of a session – Family Voice' }];
 
-async function requireUpcomingSession(user: StaffUser, panelId: string | undefined, sessionId: string | undefined) {
-  const panel = panelId ? await getPanel(panelId) : undefined;
-  const session = sessionId ? await getSession(sessionId) : undefined;
-  if (!panel || !session || session.panelId !== panel.id || session.cancelledAt) throw new Response('Not found', { status: 404 });
-  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
-  return { panel, session };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { panel, session } = await requireUpcomingSession(user, params.panelId, params.sessionId);
+  const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'upcoming' });
   const start = DateTime.fromJSDate(session.startsAt, { zone: ZONE });
   const end = DateTime.fromJSDate(session.endsAt, { zone: ZONE });
   return {
@@ -42,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
-  const { panel, session } = await requireUpcomingSession(user, params.panelId, params.sessionId);
+  const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'upcoming' });
   const form = await request.formData();
   await requireCsrf(request, form);
   const result = await rescheduleSession({ session, user, form, correlationId: context.requestId });

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { StaffUser } from '#db/identity/schema';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
 import { ChoiceFields, TextArea } from '~/components/choice-fields';
@@ -9,20 +8,12 @@ import { CsrfInput } from '~/components/csrf-input';
 import { DateInput } from '~/components/date-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
-import { panelScope } from '~/panels/staff.server';
-import { getPanel, panelInScope } from '~/research/panels.server';
+import { requireManagedPanel } from '~/panels/staff.server';
 import { earliestStart, formatLondon } from '~/scheduling/notice';
 import { VENUE_ACCESS } from '~/panels/options';
 import { scheduleSession } from '~/scheduling/schedule.server';
 
 export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family Voice' }];
-
-async function requireManagedPanel(user: StaffUser, panelId: string | undefined) {
-  const panel = panelId ? await getPanel(panelId) : undefined;
-  if (!panel) throw new Response('Not found', { status: 404 });
-  if (!panelInScope(panel, panelScope(user))) throw new Response('This panel is in another region', { status: 403 });
-  return panel;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
