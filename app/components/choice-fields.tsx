@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describedBy, LabelledField } from './field-parts';
+import { describedBy, HintAndError, LabelledField } from './field-parts';
 
 interface Option {
   value: string;
@@ -31,16 +31,7 @@ export function ChoiceFields({
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, { hint, error })}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError name={name} hint={hint} error={error} />
         <div className={`govuk-${kind}`} data-module={`govuk-${kind}`}>
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${index + 1}`;

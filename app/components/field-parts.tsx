@@ -5,13 +5,10 @@ export function describedBy(name: string, { hint, error }: { hint?: string; erro
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-/** A GOV.UK form group with a label, optional hint and inline error, around one control. */
-export function LabelledField({ name, label, hint, error, className, children }: { name: string; label: string; hint?: string; error?: string; className?: string; children: ReactNode }) {
+/** A field's hint and inline error, with the ids `describedBy` names. */
+export function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${name}-hint`} className="govuk-hint">
           {hint}
@@ -22,6 +19,18 @@ export function LabelledField({ name, label, hint, error, className, children }:
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A GOV.UK form group with a label, optional hint and inline error, around one control. */
+export function LabelledField({ name, label, hint, error, className, children }: { name: string; label: string; hint?: string; error?: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
       {children}
     </div>
   );
