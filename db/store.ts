@@ -23,6 +23,11 @@ export interface Store<TSchema extends Record<string, unknown>> {
   migrate(): Promise<void>;
   /** Throws when the store cannot answer a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Runs raw SQL for libraries that bring their own statements (the job queue). Without values the
+   * text may hold several statements; the last one's rows are returned.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,12 @@ export async function openStore<TSchema extends Record<string, unknown>>(
       async ping() {
         await db.execute(sql`select 1`);
       },
+      async executeSql(text, values) {
+        const result = await pool.query(text, values);
+        // node-postgres gives an array of results for several statements.
+        const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
+        return { rows: last?.rows ?? [] };
+      },
       async close() {
         await pool.end();
       },
@@ -91,6 +102,15 @@ export async function openStore<TSchema extends Record<string, unknown>>(
     async ping() {
       if (client.closed) throw new Error(`${options.name} store is closed`);
       await client.query('select 1');
+    },
+    async executeSql(text, values) {
+      // PGlite's extended protocol takes one statement; exec takes several but no parameters.
+      if (values && values.length > 0) {
+        const result = await client.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
     async close() {
       if (!client.closed) await client.close();

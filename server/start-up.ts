@@ -7,6 +7,7 @@ import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
 import { pruneDrafts } from '~/surveys/drafts.server';
 import type { Env } from '~/env.server';
+import { startJobQueue, stopJobQueue } from '~/jobs/queue.server';
 import { logger } from '~/utils/logger.server';
 
 /** Opens both stores as the configuration says: servers when URLs are set, embedded otherwise. */
@@ -14,16 +15,22 @@ export function openConfiguredStores(env: Env): Promise<void> {
   return openStores({ identityUrl: env.IDENTITY_DATABASE_URL, researchUrl: env.RESEARCH_DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
 }
 
-/** Opens and migrates both stores, seeds demo data in local mode, and tidies expired rows. */
+/**
+ * Opens and migrates both stores, starts the job queue (so work can be queued; workers start
+ * separately), seeds demo data in local mode, and tidies expired rows.
+ */
 export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await openConfiguredStores(env);
   await migrateStores();
+  await startJobQueue();
   await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };
   return seedDemoData();
 }
 
 export async function closeStores(): Promise<void> {
+  // The queue works through the identity store, so it stops first.
+  await stopJobQueue().catch((error: unknown) => logger.error({ err: error }, 'job queue did not stop cleanly'));
   await Promise.allSettled([closeIdentityStore(), closeResearchStore()]);
 }
 

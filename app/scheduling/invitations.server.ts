@@ -10,7 +10,7 @@ import { formatLondon } from './notice';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-function sessionText(session: PanelSession): string {
+export function sessionText(session: PanelSession): string {
   const where =
     session.mode === 'online'
       ? 'Online. We will send the joining details before the session.'

@@ -7,6 +7,7 @@ import { recordAudit } from '~/governance/audit.server';
 import { sendMessage } from '~/identity/messages.server';
 import { sessionIcs } from './calendar';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
+import { queueReminders } from './reminders.server';
 import { moveSession } from './sessions.server';
 
 export type RescheduleResult = { status: 'moved'; session: PanelSession; notified: number } | { status: 'invalid'; errors: FieldError[] };
@@ -67,6 +68,7 @@ export async function rescheduleSession({
       ics: byEmail ? ics : undefined,
     });
   }
+  await queueReminders(moved, now);
   await recordAudit({
     who: user.id,
     what: overriding ? 'sessions.reschedule.notice-override' : 'sessions.reschedule',

@@ -6,9 +6,9 @@ import { recordAudit } from '~/governance/audit.server';
 import { panelAvailability } from '~/identity/participants.server';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from './notice';
 import { inviteMembers } from './invitations.server';
+import { queueReminders } from './reminders.server';
 import { insertSession } from './sessions.server';
 import { VENUE_ACCESS } from '~/panels/options';
-
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
 
@@ -132,5 +132,6 @@ export async function scheduleSession({
     details: overriding ? { reason: input.overrideReason } : {},
   });
   await inviteMembers({ session, panelName: panel.name, origin });
+  await queueReminders(session, now);
   return { status: 'scheduled', session };
 }

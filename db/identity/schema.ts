@@ -7,6 +7,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -173,6 +174,23 @@ export const invitations = pgTable(
   (t) => [uniqueIndex('invitations_session_participant_idx').on(t.sessionId, t.participantId), index('invitations_session_idx').on(t.sessionId, t.status)],
 );
 export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * Reminders already sent, so a retried or repeated reminder job never sends twice. Keyed by the
+ * session time the reminder was for: moving a session makes fresh reminders due.
+ */
+export const sessionReminders = pgTable(
+  'session_reminders',
+  {
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    daysBefore: integer('days_before').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.daysBefore, t.startsAt] })],
+);
 
 /**
  * Messages the service sends. With no mail server configured (the embedded default) they are kept

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { migrateStores, openStores } from '#db/bootstrap';
 import { closeIdentityStore } from '#db/identity/client';
 import { closeResearchStore } from '#db/research/client';
+import { startJobQueue, stopJobQueue } from '~/jobs/queue.server';
 
 /** Which kind of store the integration tests run on: PGlite, or the server in TEST_DATABASE_URL. */
 export const testStoreKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -43,8 +44,10 @@ export function withTestStores(): void {
       await openStores({ dataDir: null });
     }
     await migrateStores();
+    await startJobQueue({ supervise: false });
   });
   afterAll(async () => {
+    await stopJobQueue();
     await Promise.allSettled([closeIdentityStore(), closeResearchStore()]);
     if (databases.length > 0) {
       await withAdmin(async (client) => {

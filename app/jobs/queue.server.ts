@@ -1,0 +1,50 @@
+import PgBoss from 'pg-boss';
+import { identityStore } from '#db/identity/client';
+import { logger } from '~/utils/logger.server';
+
+/**
+ * The job queue: pg-boss in the identity store's own `pgboss` schema. pg-boss takes a database
+ * adapter, so it runs through the store's connection whichever kind it is: the PostgreSQL pool, or
+ * embedded PGlite, which has no network protocol for a queue library to connect to (ADR 0008).
+ * Jobs are rows, so anything queued survives a restart.
+ */
+
+export const QUEUES = {
+  sessionReminder: 'session-reminder',
+} as const;
+
+const key = Symbol.for('family-voice.job-queue');
+const holder = globalThis as { [key]?: PgBoss };
+
+export async function startJobQueue({ supervise = true }: { supervise?: boolean } = {}): Promise<PgBoss> {
+  if (holder[key]) return holder[key];
+  const store = identityStore();
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => store.executeSql(text, values) },
+    schema: 'pgboss',
+    // Expiry and archiving of finished jobs; off in tests, which stop the queue straight away.
+    supervise,
+    // No cron schedules are used.
+    schedule: false,
+    migrate: true,
+  });
+  // Job data holds identifiers of sessions only, never personal data, so errors can be logged whole.
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  holder[key] = boss;
+  return boss;
+}
+
+export function jobQueue(): PgBoss {
+  const boss = holder[key];
+  if (!boss) throw new Error('The job queue has not been started');
+  return boss;
+}
+
+/** Stops taking jobs, lets running ones finish, and forgets the queue (the store stays open). */
+export async function stopJobQueue(): Promise<void> {
+  const boss = holder[key];
+  holder[key] = undefined;
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
