@@ -12,6 +12,7 @@ import { AVAILABILITY } from '~/panels/options';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
+import { memberSessions, replyToOwnInvitation, type MemberSession } from '~/scheduling/member-sessions.server';
 import { getSession } from '~/scheduling/sessions.server';
 
 export const handle = { hydrate: false };
@@ -20,6 +21,9 @@ export const meta: MetaFunction = () => [{ title: 'Your invitation – Family Vo
 
 const STATUS_TEXT: Record<string, string> = {
   preferences: 'Your details have been updated.',
+  'other-accepted': 'You have a place at that session.',
+  'other-declined': 'We have noted that you cannot come to that session.',
+  'other-waitlisted': 'That session is full. You are on its waiting list.',
   invited: 'You have not replied yet.',
   accepted: 'You have a place. We look forward to seeing you.',
   declined: 'You said you cannot come.',
@@ -43,6 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     statusText: STATUS_TEXT[invitation.status] ?? '',
     accessNote: invitation.accessNote,
     session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: session.venue },
+    otherSessions: (await memberSessions(invitation.participantId)).filter((item) => item.invitationId !== invitation.id),
   };
 }
 
@@ -69,6 +74,8 @@ const responseSchema = z.object({
     .transform((value) => (value === '' ? null : value)),
 });
 
+const otherReplySchema = z.object({ invitationId: z.string().uuid(), response: z.enum(['accept', 'decline']) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { invitation, session } = await requireInvitation(params.token);
   const form = await request.formData();
@@ -86,6 +93,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const updated = await updateOwnPreferences({ participantId: invitation.participantId, preferences: parsed.data });
     if (!updated.ok) return data({ errors: [{ field: updated.field, message: updated.message }], saved: null }, { status: 400 });
     return data({ errors: [], saved: 'preferences' });
+  }
+  if (form.get('intent') === 'reply-other') {
+    const parsed = otherReplySchema.safeParse({ invitationId: form.get('invitationId'), response: form.get('response') });
+    const result = parsed.success ? await replyToOwnInvitation({ participantId: invitation.participantId, ...parsed.data }) : undefined;
+    // Someone else's invitation, a past or cancelled session, or a tampered form.
+    if (!result) throw new Response('That session cannot be changed here', { status: 404 });
+    return data({ errors: [], saved: `other-${result.status}` });
   }
   if (form.get('intent') === 'withdraw') {
     if (form.get('confirmWithdraw') !== 'yes') {
@@ -105,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const status = result?.saved && result.saved !== 'preferences' ? result.saved : page.status;
+  const status = result?.saved && result.saved !== 'preferences' && !result.saved.startsWith('other-') ? result.saved : page.status;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -152,6 +166,7 @@ export default function InvitationPage() {
             Send my reply
           </button>
         </Form>
+        <YourOtherSessions sessions={page.otherSessions} />
         <h2 className="govuk-heading-m">Your details</h2>
         <Form method="post" noValidate>
           <CsrfInput />
@@ -207,5 +222,65 @@ export default function InvitationPage() {
         </Form>
       </div>
     </div>
+  );
+}
+
+const REPLY_SHORT: Record<string, string> = { invited: 'Not replied', accepted: 'Coming', declined: 'Not coming', waitlisted: 'Waiting list' };
+
+function replyText(item: MemberSession): string {
+  if (item.state === 'cancelled') return 'Cancelled';
+  if (item.state === 'past') return item.attended === true ? 'You took part' : item.attended === false ? 'You could not make it' : (REPLY_SHORT[item.status] ?? '');
+  return REPLY_SHORT[item.status] ?? '';
+}
+
+/** The member's other sessions, with a quick reply to upcoming ones (it works without JavaScript). */
+function YourOtherSessions({ sessions }: { sessions: MemberSession[] }) {
+  if (sessions.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Your other sessions</h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Other sessions you have been invited to</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Session</th>
+            <th scope="col" className="govuk-table__header">Your reply</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {sessions.map((item) => (
+            <tr key={item.invitationId} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <strong>{item.title}</strong>
+                <br />
+                {item.when}
+              </td>
+              <td className="govuk-table__cell">
+                {replyText(item)}
+                {item.state === 'upcoming' ? (
+                  <Form method="post" className="govuk-!-margin-top-2">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="reply-other" />
+                    <input type="hidden" name="invitationId" value={item.invitationId} />
+                    <div className="govuk-button-group govuk-!-margin-bottom-0">
+                      {item.status !== 'accepted' && item.status !== 'waitlisted' ? (
+                        <button type="submit" name="response" value="accept" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          I can come<span className="govuk-visually-hidden"> to {item.title}</span>
+                        </button>
+                      ) : null}
+                      {item.status !== 'declined' ? (
+                        <button type="submit" name="response" value="decline" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          I cannot come<span className="govuk-visually-hidden"> to {item.title}</span>
+                        </button>
+                      ) : null}
+                    </div>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

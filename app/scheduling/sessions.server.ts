@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { panelSessions, sessionParticipation, type PanelSession } from '#db/research/schema';
 
@@ -48,4 +48,9 @@ export async function moveSession(sessionId: string, { startsAt, endsAt }: { sta
   const [row] = await researchDb().update(panelSessions).set({ startsAt, endsAt }).where(eq(panelSessions.id, sessionId)).returning();
   if (!row) throw new Error('Session not found');
   return row;
+}
+
+export async function sessionsByIds(ids: string[]): Promise<PanelSession[]> {
+  if (ids.length === 0) return [];
+  return researchDb().select().from(panelSessions).where(inArray(panelSessions.id, ids));
 }

@@ -11,6 +11,7 @@ import { upsertParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
+import { memberSessions, replyToOwnInvitation } from '~/scheduling/member-sessions.server';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
 import { allResearchText } from '../setup/research-text';
@@ -73,6 +74,29 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     expect(declined.promoted).not.toBeNull();
     expect(await identityDb().$count(invitations, sql`status = 'accepted'`)).toBe(2);
     expect(await identityDb().$count(outboxMessages, sql`subject like 'A place has come up%'`)).toBe(1);
+  });
+
+  it("lists a member's sessions across their invitations, and lets them reply only to their own", async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ title: 'Morning chat', day: '11', month: '12', year: '2030', startTime: '10:00', endTime: '11:00', mode: 'online', onlineDetails: 'Video link', capacity: '10', confirmWarnings: '1' })) form.append(key, value);
+    const second = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
+    if (second.status !== 'scheduled') throw new Error(JSON.stringify(second));
+    const [mine, theirs] = await identityDb().select().from(invitations).where(eq(invitations.sessionId, second.session.id)).orderBy(invitations.id).limit(2);
+
+    const listed = await memberSessions(mine!.participantId);
+    expect(listed.map((item) => [item.title, item.state])).toEqual([
+      ['Evening chat', 'upcoming'],
+      ['Morning chat', 'upcoming'],
+    ]);
+    expect(listed[1]).toMatchObject({ invitationId: mine!.id, status: 'invited', when: 'Wednesday 11 December 2030 at 10:00am' });
+
+    // Someone else's invitation is refused and left as it was.
+    expect(await replyToOwnInvitation({ participantId: mine!.participantId, invitationId: theirs!.id, response: 'decline' })).toBeUndefined();
+    const [untouched] = await identityDb().select().from(invitations).where(eq(invitations.id, theirs!.id));
+    expect(untouched!.status).toBe('invited');
+    expect(await replyToOwnInvitation({ participantId: mine!.participantId, invitationId: mine!.id, response: 'accept' })).toEqual({ status: 'accepted' });
+    // Not once the session has started.
+    expect(await replyToOwnInvitation({ participantId: mine!.participantId, invitationId: mine!.id, response: 'decline', now: new Date('2030-12-11T10:00:00Z') })).toBeUndefined();
   });
 
   it('tells everyone invited who has not declined when the session is cancelled', async () => {
