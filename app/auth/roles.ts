@@ -22,6 +22,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
   administrator: [
     { title: 'Question sets', description: 'Preview the question sets and make links and QR codes for them.', href: '/staff/surveys' },
     { title: 'Panels', description: 'Create and manage local, regional and national panels.', href: '/staff/panels' },
+    { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Create accounts, set roles and scopes, disable accounts.', href: '/staff/coming-soon/accounts', comingSoon: true },
@@ -29,8 +30,8 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
   ],
   facilitator: [
     { title: 'Survey links and QR codes', description: 'Make links and QR codes for the question sets, recording where they were shared.', href: '/staff/surveys' },
-    { title: 'Panels', description: 'Create panels in your regions and see who has joined.', href: '/staff/panels' },
-    { title: 'Sessions', description: 'Schedule discussions with at least 4 weeks’ notice, invite, track replies and attendance.', href: '/staff/coming-soon/sessions', comingSoon: true },
+    { title: 'Panels and sessions', description: 'Create panels in your regions, see who has joined, and schedule sessions with at least 4 weeks’ notice.', href: '/staff/panels' },
+    { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Who is missing', description: 'Compare who has taken part with who lives in your regions.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],
   analyst: [
@@ -39,6 +40,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Themes', description: 'Confirm or reject suggested themes.', href: '/staff/coming-soon/themes', comingSoon: true },
   ],
   programme_lead: [
+    { title: 'Session feedback', description: 'How families rated the sessions in your programmes, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Quarterly findings', description: 'Read the themed findings for your programmes and download them.', href: '/staff/coming-soon/findings', comingSoon: true },
     { title: 'Diversity and representation', description: 'See who took part against who lives there.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],

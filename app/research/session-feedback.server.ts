@@ -1,0 +1,124 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+import { queryRows } from '#db/store';
+import { suppress } from './suppression';
+
+/** KPI 7.1.2.b: at least 75% of participants say sessions were run professionally and safely, and that they were empowered. */
+export const KPI_TARGET = 0.75;
+
+export const FEEDBACK_SURVEY = 'session-feedback';
+
+/** The statements of the feedback form's `session_quality` matrix, in the form's order. */
+export const STATEMENTS = [
+  { key: 'professional', label: 'Run well and professionally', kpi: true },
+  { key: 'safe', label: 'Felt safe', kpi: true },
+  { key: 'heard', label: 'Felt listened to', kpi: true },
+  { key: 'able-to-take-part', label: 'Able to take part', kpi: true },
+  { key: 'accessible', label: 'Place or online session worked for their needs', kpi: false },
+] as const;
+
+const POSITIVE = ['strongly-agree', 'agree'];
+
+/** Which panels' sessions a reader sees: all, those in some regions, or those for some programmes. */
+export type FeedbackScope = { kind: 'all' } | { kind: 'regions'; regionCodes: string[] } | { kind: 'programmes'; programmeCodes: string[] };
+
+export interface Share {
+  /** How many answered. */
+  total: number;
+  /** How many were positive; null when fewer than 10 answered, so no one can be picked out. */
+  positive: number | null;
+  /** positive ÷ total, or null when suppressed. */
+  rate: number | null;
+}
+
+export interface PanelFeedback {
+  panelId: string;
+  panelName: string;
+  attendees: number;
+  responses: Share;
+}
+
+export interface FeedbackReport {
+  overall: Share & { attendees: number; metTarget: boolean | null };
+  statements: (Share & { key: string; label: string })[];
+  panels: PanelFeedback[];
+}
+
+function share(total: number, positive: number): Share {
+  const shown = suppress(total) === null ? null : positive;
+  return { total, positive: shown, rate: shown === null || total === 0 ? null : shown / total };
+}
+
+function scopeCondition(scope: FeedbackScope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  const values = scope.kind === 'regions' ? scope.regionCodes : scope.programmeCodes;
+  if (values.length === 0) return sql`false`;
+  const list = sql.join(values.map((value) => sql`${value}`), sql`, `);
+  return scope.kind === 'regions' ? sql`p.region_code in (${list})` : sql`p.programme_codes && array[${list}]::text[]`;
+}
+
+/**
+ * Session feedback against KPI 7.1.2.b, counted in SQL. A response is positive when it agrees or
+ * strongly agrees with every KPI statement it answered (professional, safe, heard, able to take part);
+ * one that answered none of them is not. Feedback is kept with the session, never the person.
+ */
+export async function sessionFeedbackReport(scope: FeedbackScope): Promise<FeedbackReport> {
+  const inScope = scopeCondition(scope);
+  const kpiKeys = sql.join(
+    STATEMENTS.filter((statement) => statement.kpi).map((statement) => sql`${statement.key}`),
+    sql`, `,
+  );
+  const positive = sql.join(POSITIVE.map((value) => sql`${value}`), sql`, `);
+  const scoped = sql`select r.id, s.panel_id, r.answers -> 'session_quality' as quality
+        from survey_responses r
+        join panel_sessions s on s.id = r.session_id
+        join panels p on p.id = s.panel_id
+        where r.survey_id = ${FEEDBACK_SURVEY} and jsonb_typeof(r.answers -> 'session_quality') = 'object' and ${inScope}`;
+
+  const [byPanel, byStatement, attendance] = await Promise.all([
+    queryRows<{ panel_id: string | null; panel_name: string | null; responses: number; positive: number }>(
+      researchDb(),
+      sql`with scoped as (${scoped}),
+          judged as (
+            select scoped.id, scoped.panel_id,
+                   bool_and(q.value #>> '{}' in (${positive})) filter (where q.key in (${kpiKeys})) as positive
+            from scoped cross join lateral jsonb_each(scoped.quality) q
+            group by scoped.id, scoped.panel_id
+          )
+          select judged.panel_id, max(p.name) as panel_name, count(*)::int as responses, count(*) filter (where judged.positive)::int as positive
+          from judged join panels p on p.id = judged.panel_id
+          group by rollup (judged.panel_id)`,
+    ),
+    queryRows<{ statement: string; answered: number; positive: number }>(
+      researchDb(),
+      sql`with scoped as (${scoped})
+          select q.key as statement, count(*)::int as answered, count(*) filter (where q.value #>> '{}' in (${positive}))::int as positive
+          from scoped cross join lateral jsonb_each(scoped.quality) q
+          group by q.key`,
+    ),
+    queryRows<{ panel_id: string | null; attendees: number }>(
+      researchDb(),
+      sql`select s.panel_id, count(*)::int as attendees
+          from session_participation sp
+          join panel_sessions s on s.id = sp.session_id
+          join panels p on p.id = s.panel_id
+          where sp.attended and ${inScope}
+          group by rollup (s.panel_id)`,
+    ),
+  ]);
+
+  const attendeesOf = new Map(attendance.map((row) => [row.panel_id, row.attendees]));
+  const total = byPanel.find((row) => row.panel_id === null);
+  const overall = share(total?.responses ?? 0, total?.positive ?? 0);
+  return {
+    overall: { ...overall, attendees: attendeesOf.get(null) ?? 0, metTarget: overall.rate === null ? null : overall.rate >= KPI_TARGET },
+    statements: STATEMENTS.map((statement) => {
+      const row = byStatement.find((item) => item.statement === statement.key);
+      return { key: statement.key, label: statement.label, ...share(row?.answered ?? 0, row?.positive ?? 0) };
+    }),
+    panels: byPanel
+      .filter((row): row is typeof row & { panel_id: string } => row.panel_id !== null)
+      .map((row) => ({ panelId: row.panel_id, panelName: row.panel_name ?? '', attendees: attendeesOf.get(row.panel_id) ?? 0, responses: share(row.responses, row.positive) }))
+      .sort((a, b) => a.panelName.localeCompare(b.panelName)),
+  };
+}
