@@ -5,10 +5,19 @@ import { pseudonymFor } from '~/identity/pseudonym.server';
 import { aboutYouQuestions } from '~/panels/sign-up.server';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { conditionHolds } from '~/surveys/definitions.server';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { identityDb } from '#db/identity/client';
 import { invitations } from '#db/identity/schema';
+import type { Panel } from '#db/research/schema';
+import { recordAttendance } from '~/scheduling/attendance.server';
+import { inviteMembers, respondToInvitation } from '~/scheduling/invitations.server';
+import { ZONE } from '~/scheduling/notice';
+import { queueReminders } from '~/scheduling/reminders.server';
 import { insertSession } from '~/scheduling/sessions.server';
+import { getSurvey } from '~/surveys/definitions.server';
+import { submitResponse } from '~/surveys/responses.server';
 import type { Random } from './random';
 
 const FIRST = ['Alex', 'Sam', 'Jo', 'Chris', 'Priya', 'Mo', 'Kai', 'Ruth', 'Femi', 'Ana', 'Tom', 'Leah'];
@@ -42,8 +51,15 @@ function buildProfile(random: Random, laCodes: string[]): Record<string, unknown
   return profile;
 }
 
-/** A regional parents-and-carers panel in every region, each with a few synthetic members. */
-export async function seedPanels(random: Random, { membersPerPanel = 5 } = {}): Promise<void> {
+/** Regions the demo facilitator covers get bigger panels, so their reports have cells of 10 or more. */
+const BIG_PANEL_REGIONS = ['E12000002', 'E12000007'];
+
+/**
+ * A regional parents-and-carers panel in every region, each with synthetic members and three
+ * sessions: one held weeks ago with attendance and feedback, one held 10 days ago whose attendance is
+ * still to record, and one six weeks ahead whose invitations have gone out (with reminders queued).
+ */
+export async function seedPanels(random: Random, { origin }: { origin: string }): Promise<void> {
   const las = readUpperTierLocalAuthorities();
   let n = 1;
   for (const region of await listRegions()) {
@@ -63,35 +79,134 @@ export async function seedPanels(random: Random, { membersPerPanel = 5 } = {}): 
     );
     const regionLas = las.filter((la) => la.region_code === region.code).map((la) => la.la_code);
     const memberIds: string[] = [];
-    for (let i = 0; i < membersPerPanel; i += 1, n += 1) {
+    const size = BIG_PANEL_REGIONS.includes(region.code) ? 14 : 5;
+    for (let i = 0; i < size; i += 1, n += 1) {
       const { participant } = await upsertParticipant({ details: buildParticipant(random, n), panelId: panel.id, guardianConsent: false });
       const profile = buildProfile(random, regionLas);
       await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile, laCode: (profile.la as string | undefined) ?? null });
       memberIds.push(participant.id);
     }
+    await seedSessionWithFeedback(random, panel.id, memberIds, origin);
     await seedPastSession(panel.id, memberIds);
+    await seedUpcomingSession(random, panel, origin);
   }
 }
 
-/** A session held 10 days ago, with every member's place accepted and attendance not yet recorded. */
-async function seedPastSession(panelId: string, memberIds: string[]): Promise<void> {
-  const day = 24 * 60 * 60 * 1000;
-  const startsAt = new Date(Math.floor((Date.now() - 10 * day) / day) * day + 18 * 60 * 60 * 1000);
-  const session = await insertSession({
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 10:00 or 18:00 UK time, `days` days from today (negative for the past). */
+function ukTime(days: number, hour: number): Date {
+  return DateTime.now().setZone(ZONE).startOf('day').plus({ days }).set({ hour }).toJSDate();
+}
+
+function pastSession(panelId: string, title: string, theme: string, startsAt: Date) {
+  return insertSession({
     panelId,
-    title: 'Getting help with mental health',
-    theme: 'Mental health',
+    title,
+    theme,
     startsAt,
     endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000),
     mode: 'online',
     venue: null,
     venueAccess: [],
     onlineDetails: 'Video call; the link was sent a week before.',
-    capacity: 12,
-    invitationsSentAt: new Date(startsAt.getTime() - 35 * day),
+    capacity: 16,
+    invitationsSentAt: new Date(startsAt.getTime() - 35 * DAY_MS),
     noticeOverrideReason: null,
   });
-  await identityDb()
+}
+
+function acceptedInvitations(sessionId: string, startsAt: Date, memberIds: string[], status: (id: string) => string) {
+  return identityDb()
     .insert(invitations)
-    .values(memberIds.map((participantId) => ({ sessionId: session.id, participantId, tokenHash: randomBytes(32).toString('base64url'), status: 'accepted', expiresAt: startsAt, respondedAt: new Date(startsAt.getTime() - 20 * day) })));
+    .values(
+      memberIds.map((participantId) => ({
+        sessionId,
+        participantId,
+        // Nobody holds these links: the demo's old invitations were never sent from this machine.
+        tokenHash: randomBytes(32).toString('base64url'),
+        status: status(participantId),
+        expiresAt: startsAt,
+        respondedAt: new Date(startsAt.getTime() - 20 * DAY_MS),
+      })),
+    )
+    .returning();
+}
+
+/** A session held 10 days ago, with every member's place accepted and attendance not yet recorded. */
+async function seedPastSession(panelId: string, memberIds: string[]): Promise<void> {
+  const startsAt = new Date(Math.floor((Date.now() - 10 * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * 60 * 1000);
+  const session = await pastSession(panelId, 'Getting help with mental health', 'Mental health', startsAt);
+  await acceptedInvitations(session.id, startsAt, memberIds, () => 'accepted');
+}
+
+const COMMENTS = [
+  'More breaks would help.',
+  'An evening time would suit working parents better.',
+  'Please send the questions a few days before.',
+  'It was good to hear from other dads.',
+  'The small groups made it easier to speak.',
+];
+
+/** One person's feedback: most are content throughout, a few have mixed views. */
+function feedbackAnswers(random: Random): Record<string, unknown> {
+  const content = random.chance(0.85);
+  const quality: Record<string, string> = {};
+  for (const statement of ['professional', 'safe', 'heard', 'able-to-take-part', 'accessible']) {
+    if (random.chance(0.04)) continue;
+    const agrees = random.chance(content ? 0.98 : 0.5);
+    quality[statement] = agrees ? random.pick(['strongly-agree', 'agree']) : random.pick(['neither', 'neither', 'disagree', 'strongly-disagree']);
+  }
+  if (Object.keys(quality).length === 0) quality.professional = 'agree';
+  return random.chance(0.3) ? { session_quality: quality, session_change: random.pick(COMMENTS) } : { session_quality: quality };
+}
+
+/** A session held about seven weeks ago: replies, attendance recorded, and anonymous feedback. */
+async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[], origin: string): Promise<void> {
+  const startsAt = ukTime(-random.int(45, 60), 18);
+  const session = await pastSession(panelId, 'What helped in the first year with a baby', 'Start for Life', startsAt);
+  const declined = new Set(memberIds.filter(() => random.chance(0.15)));
+  const rows = await acceptedInvitations(session.id, startsAt, memberIds, (id) => (declined.has(id) ? 'declined' : 'accepted'));
+  const marks = Object.fromEntries(rows.filter((row) => row.status === 'accepted').map((row) => [row.id, random.chance(0.88)]));
+  await recordAttendance({ session, marks, origin, userId: 'system' });
+  const survey = getSurvey('session-feedback');
+  if (!survey) return;
+  for (const attended of Object.values(marks)) {
+    if (!attended || !random.chance(0.85)) continue;
+    const result = await submitResponse({ survey, responseId: randomUUID(), answers: feedbackAnswers(random), source: { session: session.id }, submittedAt: new Date(session.endsAt.getTime() + random.int(1, 72) * 60 * 60 * 1000) });
+    if (!result.ok) throw new Error(`Synthetic feedback failed the checks: ${JSON.stringify(result.errors)}`);
+  }
+}
+
+/** A Saturday-morning session about six weeks ahead: invited now, some replies in, reminders queued. */
+async function seedUpcomingSession(random: Random, panel: Panel, origin: string): Promise<void> {
+  const today = DateTime.now().setZone(ZONE);
+  const saturday = 42 + ((6 - today.weekday + 7) % 7);
+  const startsAt = ukTime(saturday, 10);
+  const session = await insertSession({
+    panelId: panel.id,
+    title: 'Making family hubs work for the whole family',
+    theme: 'Family hubs',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+    mode: 'hybrid',
+    venue: `${panel.name.replace(' parent and carer panel', '')} Family Hub, Community Room`,
+    venueAccess: ['step-free', 'hearing-loop', 'creche', 'public-transport'],
+    onlineDetails: 'Video call; the link comes with the reminder a week before.',
+    capacity: 10,
+    invitationsSentAt: new Date(),
+    noticeOverrideReason: null,
+  });
+  await inviteMembers({ session, panelName: panel.name, origin });
+  await queueReminders(session);
+  const invited = await identityDb().select().from(invitations).where(eq(invitations.sessionId, session.id)).orderBy(invitations.id);
+  for (const invitation of invited) {
+    if (random.chance(0.4)) continue;
+    await respondToInvitation({
+      invitation,
+      session,
+      response: random.chance(0.8) ? 'accept' : 'decline',
+      accessNote: random.chance(0.2) ? random.pick(['A crèche place for my 2-year-old', 'I use a wheelchair', 'Could I join online?']) : null,
+    });
+  }
 }

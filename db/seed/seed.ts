@@ -41,9 +41,9 @@ async function seedResponses(count: { 'common-question-set': number; 'young-peop
 /**
  * Fills empty stores with demo data. Idempotent: each store that already has data is left alone,
  * so restarts keep whatever people have changed. Everything is drawn from createRandom(seed), so
- * every machine gets the same demo data.
+ * every machine gets the same demo data. `origin` is where personal links in the demo's messages point.
  */
-export async function seedDemoData(): Promise<{ seeded: boolean }> {
+export async function seedDemoData({ origin = 'http://localhost:3000' }: { origin?: string } = {}): Promise<{ seeded: boolean }> {
   let seeded = false;
   if ((await countStaffUsers()) === 0) {
     for (const staff of DEMO_STAFF) await createStaffUser(staff, { createdBy: 'system' });
@@ -54,7 +54,7 @@ export async function seedDemoData(): Promise<{ seeded: boolean }> {
     seeded = true;
   }
   if ((await researchDb().$count(panels)) === 0) {
-    await seedPanels(createRandom(DEMO_SEED + 1));
+    await seedPanels(createRandom(DEMO_SEED + 1), { origin });
     seeded = true;
   }
   return { seeded };

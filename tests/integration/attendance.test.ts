@@ -18,7 +18,7 @@ withTestStores();
 describe(`attendance and session feedback (${testStoreKind})`, () => {
   it('keeps attendance by pseudonym in the research store, sends attendees the feedback form, and stores feedback with the session', async () => {
     await seedDemoData();
-    const [session] = await researchDb().select().from(panelSessions).limit(1);
+    const [session] = await researchDb().select().from(panelSessions).where(eq(panelSessions.title, 'Getting help with mental health')).limit(1);
     const accepted = await identityDb().select().from(invitations).where(eq(invitations.sessionId, session!.id));
     expect(accepted.length).toBeGreaterThan(2);
     const marks = Object.fromEntries(accepted.map((invitation, index) => [invitation.id, index !== 0]));

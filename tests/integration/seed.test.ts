@@ -8,6 +8,8 @@ import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { ROLES } from '~/auth/roles';
 import { signIn } from '~/auth/sign-in.server';
+import { sessionFeedbackReport } from '~/research/session-feedback.server';
+import { queryRows } from '#db/store';
 import { allResearchText } from '../setup/research-text';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -17,7 +19,7 @@ describe(`demo data (${testStoreKind})`, () => {
   it('creates one working account per role and synthetic responses, once', async () => {
     expect(await seedDemoData()).toEqual({ seeded: true });
     expect(await seedDemoData()).toEqual({ seeded: false });
-    expect(await researchDb().$count(surveyResponses)).toBe(300);
+    expect(await researchDb().$count(surveyResponses, sql`survey_id <> 'session-feedback'`)).toBe(300);
     expect(await researchDb().$count(surveyResponses, sql`region_code is not null`)).toBeGreaterThan(250);
     const users = await identityDb().select({ role: staffUsers.role, email: staffUsers.email }).from(staffUsers);
     expect(users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
@@ -34,6 +36,19 @@ describe(`demo data (${testStoreKind})`, () => {
       expect(text).not.toContain(staff.displayName);
     }
     expect(text).not.toMatch(/@example\.com|07700 900|Testparent|Step-free|School pick-up/);
-    expect(await identityDb().$count(participants)).toBe(45);
+    expect(await identityDb().$count(participants)).toBe(63);
+  });
+
+  it('gives the demo facilitator sessions to work with: feedback from past ones, replies and reminders for coming ones', async () => {
+    const report = await sessionFeedbackReport({ kind: 'regions', regionCodes: ['E12000002', 'E12000007'] });
+    expect(report.overall.total).toBeGreaterThanOrEqual(10);
+    expect(report.overall.rate).not.toBeNull();
+    expect(report.panels.every((panel) => panel.attendees >= panel.responses.total)).toBe(true);
+    const upcoming = await queryRows<{ count: number }>(researchDb(), sql`select count(*)::int as count from panel_sessions where starts_at > now() + interval '28 days'`);
+    expect(upcoming[0]!.count).toBe(9);
+    const replies = await queryRows<{ status: string }>(identityDb(), sql`select distinct status from invitations where expires_at > now()`);
+    expect(replies.map((row) => row.status).sort()).toEqual(expect.arrayContaining(['accepted', 'invited']));
+    const reminders = await queryRows<{ count: number }>(identityDb(), sql`select count(*)::int as count from pgboss.job where name = 'session-reminder' and state = 'created'`);
+    expect(reminders[0]!.count).toBe(18);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProgrammeCode } from '#db/reference/programmes';
 import { researchDb } from '#db/research/client';
 import { sessionParticipation, surveyResponses } from '#db/research/schema';
 import { createPanel } from '~/research/panels.server';
@@ -11,7 +12,7 @@ withTestStores();
 
 const ALL_AGREE = { professional: 'strongly-agree', safe: 'agree', heard: 'agree', 'able-to-take-part': 'strongly-agree', accessible: 'neither' };
 
-async function panelWithSession(name: string, regionCode: string, programmeCodes: string[]) {
+async function panelWithSession(name: string, regionCode: string, programmeCodes: ProgrammeCode[]) {
   const panel = await createPanel(
     { name, level: 'regional', regionCode, laCode: null, programmeCodes, audience: 'parents-carers', focus: null, recruitmentTarget: 20, existingGroup: false },
     { regionCodes: 'all' },
