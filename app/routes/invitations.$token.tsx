@@ -225,12 +225,13 @@ export default function InvitationPage() {
   );
 }
 
-const REPLY_SHORT: Record<string, string> = { invited: 'Not replied', accepted: 'Coming', declined: 'Not coming', waitlisted: 'Waiting list' };
+const UPCOMING_REPLY: Record<string, string> = { invited: 'Not replied yet', accepted: 'You have a place', declined: 'You cannot come', waitlisted: 'On the waiting list' };
 
 function replyText(item: MemberSession): string {
   if (item.state === 'cancelled') return 'Cancelled';
-  if (item.state === 'past') return item.attended === true ? 'You took part' : item.attended === false ? 'You could not make it' : (REPLY_SHORT[item.status] ?? '');
-  return REPLY_SHORT[item.status] ?? '';
+  if (item.state === 'upcoming') return UPCOMING_REPLY[item.status] ?? '';
+  if (item.attended !== null) return item.attended ? 'You took part' : 'You could not make it';
+  return item.status === 'accepted' ? 'You had a place' : 'You did not come';
 }
 
 /** The member's other sessions, with a quick reply to upcoming ones (it works without JavaScript). */
@@ -239,8 +240,7 @@ function YourOtherSessions({ sessions }: { sessions: MemberSession[] }) {
   return (
     <>
       <h2 className="govuk-heading-m">Your other sessions</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Other sessions you have been invited to</caption>
+      <table className="govuk-table" aria-label="Other sessions you have been invited to">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Session</th>
