@@ -11,6 +11,7 @@ import { TextInput } from '~/components/text-input';
 import { requireManagedPanel } from '~/panels/staff.server';
 import { earliestStart, formatLondon } from '~/scheduling/notice';
 import { VENUE_ACCESS } from '~/panels/options';
+import { facilitatorChoices } from '~/scheduling/facilitators.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
 
 export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family Voice' }];
@@ -18,7 +19,15 @@ export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const panel = await requireManagedPanel(user, params.panelId);
-  return { panel: { id: panel.id, name: panel.name }, isAdministrator: user.role === 'administrator', earliest: formatLondon(earliestStart(new Date())) };
+  const facilitators = await facilitatorChoices(panel);
+  return {
+    panel: { id: panel.id, name: panel.name },
+    isAdministrator: user.role === 'administrator',
+    earliest: formatLondon(earliestStart(new Date())),
+    facilitators,
+    // The person scheduling usually runs the session too.
+    suggested: facilitators.some((choice) => choice.id === user.id) ? [user.id] : [],
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ScheduleSession() {
-  const { panel, isAdministrator, earliest } = useLoaderData<typeof loader>();
+  const { panel, isAdministrator, earliest, facilitators, suggested } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.status === 'invalid' ? result.errors : [];
   const values = result?.values ?? {};
@@ -95,6 +104,17 @@ export default function ScheduleSession() {
             options={Object.entries(VENUE_ACCESS).map(([key, label]) => ({ value: key, label }))}
           />
           <TextArea name="onlineDetails" label="How to join online (online or hybrid)" defaultValue={value('onlineDetails')} error={error('onlineDetails')} />
+          {facilitators.length > 0 ? (
+            <ChoiceFields
+              name="facilitators"
+              legend="Who will run it?"
+              hint="Facilitators covering this panel’s region. Select all that apply."
+              multiple
+              error={error('facilitators')}
+              selected={result ? (values.facilitators ?? []) : suggested}
+              options={facilitators.map((choice) => ({ value: choice.id, label: choice.displayName }))}
+            />
+          ) : null}
           <TextInput name="capacity" label="Number of places" inputMode="numeric" defaultValue={value('capacity')} error={error('capacity')} className="govuk-input--width-4" />
           {isAdministrator ? (
             <details className="govuk-details">

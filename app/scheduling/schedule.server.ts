@@ -5,6 +5,7 @@ import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { panelAvailability } from '~/identity/participants.server';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from './notice';
+import { assignFacilitators, facilitatorChoices } from './facilitators.server';
 import { inviteMembers } from './invitations.server';
 import { queueReminders } from './reminders.server';
 import { insertSession } from './sessions.server';
@@ -32,6 +33,7 @@ const scheduleSchema = z.object({
   overrideNotice: z.literal('yes').optional(),
   overrideReason: text(500, 'Reason'),
   confirmWarnings: z.literal('1').optional(),
+  facilitators: z.array(z.string()),
 });
 
 export type ScheduleResult =
@@ -57,6 +59,7 @@ function readForm(form: FormData) {
     overrideNotice: get('overrideNotice') || undefined,
     overrideReason: get('overrideReason'),
     confirmWarnings: get('confirmWarnings') || undefined,
+    facilitators: form.getAll('facilitators').map(String),
   };
 }
 
@@ -92,6 +95,11 @@ export async function scheduleSession({
   if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
   if (input.mode !== 'online' && !input.venue) errors.push({ field: 'venue', message: 'Enter the venue' });
   if (input.mode !== 'in-person' && !input.onlineDetails) errors.push({ field: 'onlineDetails', message: 'Enter how to join online' });
+  const choices = new Set((await facilitatorChoices(panel)).map((choice) => choice.id));
+  const facilitators = [...new Set(input.facilitators.filter(Boolean))];
+  if (choices.size > 0 && facilitators.length === 0) errors.push({ field: 'facilitators', message: 'Select who will run the session' });
+  // Only someone offered on the form: anything else is a tampered form.
+  if (facilitators.some((id) => !choices.has(id))) errors.push({ field: 'facilitators', message: 'Select facilitators from the list' });
   const overriding = input.overrideNotice === 'yes';
   if (overriding && user.role !== 'administrator') errors.push({ field: 'day', message: 'Only an administrator can schedule with less than 4 weeks’ notice' });
   if (overriding && input.overrideReason.length < 10) errors.push({ field: 'overrideReason', message: 'Give the reason for less than 4 weeks’ notice' });
@@ -123,6 +131,7 @@ export async function scheduleSession({
     invitationsSentAt: now,
     noticeOverrideReason: overriding ? input.overrideReason : null,
   });
+  await assignFacilitators(session.id, facilitators);
   await recordAudit({
     who: user.id,
     what: overriding ? 'sessions.schedule.notice-override' : 'sessions.schedule',

@@ -175,6 +175,18 @@ export const invitations = pgTable(
 );
 export type Invitation = typeof invitations.$inferSelect;
 
+/** Who runs a session: staff accounts, so they live here rather than in the research store. */
+export const sessionFacilitators = pgTable(
+  'session_facilitators',
+  {
+    sessionId: uuid('session_id').notNull(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.staffUserId] })],
+);
+
 /**
  * Reminders already sent, so a retried or repeated reminder job never sends twice. Keyed by the
  * session time the reminder was for: moving a session makes fresh reminders due.

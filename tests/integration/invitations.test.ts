@@ -38,7 +38,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
       await upsertParticipant({ details, panelId: panel.id, guardianConsent: false });
     }
     const form = new FormData();
-    for (const [key, value] of Object.entries({ title: 'Evening chat', day: '10', month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'in-person', venue: 'Leeds Family Hub', capacity: '2', confirmWarnings: '1' })) form.append(key, value);
+    for (const [key, value] of Object.entries({ title: 'Evening chat', day: '10', month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'in-person', venue: 'Leeds Family Hub', capacity: '2', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);
     form.append('venueAccess', 'step-free');
     const result = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
     if (result.status !== 'scheduled') throw new Error(JSON.stringify(result));
@@ -78,7 +78,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
 
   it("lists a member's sessions across their invitations, and lets them reply only to their own", async () => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ title: 'Morning chat', day: '11', month: '12', year: '2030', startTime: '10:00', endTime: '11:00', mode: 'online', onlineDetails: 'Video link', capacity: '10', confirmWarnings: '1' })) form.append(key, value);
+    for (const [key, value] of Object.entries({ title: 'Morning chat', day: '11', month: '12', year: '2030', startTime: '10:00', endTime: '11:00', mode: 'online', onlineDetails: 'Video link', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);
     const second = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
     if (second.status !== 'scheduled') throw new Error(JSON.stringify(second));
     const [mine, theirs] = await identityDb().select().from(invitations).where(eq(invitations.sessionId, second.session.id)).orderBy(invitations.id).limit(2);

@@ -57,7 +57,7 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
       user: facilitator,
       origin: 'https://fv.example',
       now: londonDateTime({ day: '1', month: '10', year: '2030', time: '09:00' })!,
-      form: form({ title: 'Autumn catch-up', day: '4', month: '11', year: '2030', startTime: '18:30', endTime: '20:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/autumn', capacity: '10', confirmWarnings: '1' }),
+      form: form({ title: 'Autumn catch-up', day: '4', month: '11', year: '2030', startTime: '18:30', endTime: '20:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/autumn', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id }),
     });
     if (result.status !== 'scheduled') throw new Error(JSON.stringify(result));
     session = result.session;
@@ -113,7 +113,7 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
       user: facilitator,
       origin: 'https://fv.example',
       now: new Date(Date.now() - 40 * 86_400_000),
-      form: form({ title: 'Short notice drop-in', ...ukDateIn(26), startTime: '18:00', endTime: '19:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/drop-in', capacity: '10', confirmWarnings: '1' }),
+      form: form({ title: 'Short notice drop-in', ...ukDateIn(26), startTime: '18:00', endTime: '19:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/drop-in', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id }),
     });
     if (soon.status !== 'scheduled') throw new Error(JSON.stringify(soon));
     await identityDb().update(invitations).set({ status: 'accepted' }).where(eq(invitations.sessionId, soon.session.id));

@@ -8,6 +8,7 @@ import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { createPanel } from '~/research/panels.server';
+import { facilitatorsOf } from '~/scheduling/facilitators.server';
 import { londonDateTime } from '~/scheduling/notice';
 import { rescheduleSession } from '~/scheduling/reschedule.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
@@ -16,9 +17,12 @@ import { testStoreKind, withTestStores } from '../setup/stores';
 withTestStores();
 const random = createRandom(21);
 
+// Who runs the sessions: set once the facilitator's account exists.
+let runBy = '';
+
 function sessionForm(fields: Record<string, string>): FormData {
   const form = new FormData();
-  const all = { title: 'Talking about SEND', theme: 'SEND', startTime: '18:00', endTime: '19:30', mode: 'online', onlineDetails: 'A video link sent a week before', capacity: '12', ...fields };
+  const all = { title: 'Talking about SEND', theme: 'SEND', startTime: '18:00', endTime: '19:30', mode: 'online', onlineDetails: 'A video link sent a week before', capacity: '12', facilitators: runBy, ...fields };
   for (const [key, value] of Object.entries(all)) form.append(key, value);
   return form;
 }
@@ -36,6 +40,7 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
       { regionCodes: 'all' },
     );
     facilitator = await createStaffUser(buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000002'] }));
+    runBy = facilitator.id;
     administrator = await createStaffUser(buildStaffUser(random, { role: 'administrator' }));
   });
 
@@ -50,6 +55,7 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     const ok = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm({ day: '18', month: '11', year: '2027' }) });
     expect(ok).toMatchObject({ status: 'scheduled', session: { panelId: panel.id, mode: 'online', venue: null, noticeOverrideReason: null } });
     expect(await count()).toBe(1);
+    if (ok.status === 'scheduled') expect((await facilitatorsOf([ok.session.id])).get(ok.session.id)).toEqual([facilitator.displayName]);
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.schedule'));
     expect(audit).toMatchObject({ who: facilitator.id, subjectType: 'panel_session' });
   });
@@ -96,6 +102,8 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     ['a made-up mode', { day: '1', month: '12', year: '2027', mode: 'telepathy' }, 'mode'],
     ['too many places', { day: '1', month: '12', year: '2027', capacity: '5000' }, 'capacity'],
     ['a date in the past', { day: '1', month: '1', year: '2020' }, 'day'],
+    ['nobody to run it', { day: '1', month: '12', year: '2027', facilitators: '' }, 'facilitators'],
+    ['a facilitator of another region (a tampered form)', { day: '1', month: '12', year: '2027', facilitators: '00000000-0000-4000-8000-000000000000' }, 'facilitators'],
   ])('refuses %s', async (_label, fields, field) => {
     const result = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm(fields) });
     expect(result.status).toBe('invalid');
