@@ -54,11 +54,11 @@ export async function requireManagedPanel(user: StaffUser, panelId: string | und
 
 /**
  * A session of a panel this staff member manages: 404 if either is missing or the session is
- * cancelled. `started` asks for a session that has begun (attendance), `upcoming` for one that has not.
+ * cancelled. `started` asks for a session that has begun (attendance), `upcoming` for one that has not, `any` for either.
  */
 export async function requireManagedSession(
   user: StaffUser,
-  { panelId, sessionId, when }: { panelId: string | undefined; sessionId: string | undefined; when: 'started' | 'upcoming' },
+  { panelId, sessionId, when }: { panelId: string | undefined; sessionId: string | undefined; when: 'started' | 'upcoming' | 'any' },
 ): Promise<{ panel: Panel; session: PanelSession }> {
   const panel = await requireManagedPanel(user, panelId);
   const session = sessionId ? await getSession(sessionId) : undefined;

@@ -88,7 +88,10 @@ export default function PanelDetail() {
         <ul className="govuk-list">
           {sessions.map((session) => (
             <li key={session.id}>
-              <strong>{session.title}</strong>: {session.when} ({session.mode}, {session.capacity} places)
+              <Link className="govuk-link govuk-!-font-weight-bold" to={`/staff/panels/${panel.id}/sessions/${session.id}`}>
+                {session.title}
+              </Link>
+              : {session.when} ({session.mode}, {session.capacity} places)
               {' '}
               {session.started ? (
                 <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { invitations, panelMemberships, participants, type Invitation } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
+import { recordAudit } from '~/governance/audit.server';
 import { sendMessage } from '~/identity/messages.server';
 import { VENUE_ACCESS } from '~/panels/options';
 import { sessionIcs } from './calendar';
@@ -160,4 +161,27 @@ export async function invitationCounts(sessionId: string): Promise<Record<string
     .where(eq(invitations.sessionId, sessionId))
     .groupBy(invitations.status);
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+}
+
+/**
+ * Who has a place or is waiting for one, with what they need, for the facilitator planning the
+ * session. A view of identity data, so it is audited.
+ */
+export async function sessionPeople({ sessionId, viewerId, correlationId }: { sessionId: string; viewerId: string; correlationId?: string }) {
+  const rows = await identityDb()
+    .select({
+      invitationId: invitations.id,
+      status: invitations.status,
+      fullName: participants.fullName,
+      accessNote: invitations.accessNote,
+      accessNeeds: participants.accessNeeds,
+      caringCommitments: participants.caringCommitments,
+      attendanceMode: participants.attendanceMode,
+    })
+    .from(invitations)
+    .innerJoin(participants, eq(participants.id, invitations.participantId))
+    .where(and(eq(invitations.sessionId, sessionId), inArray(invitations.status, ['accepted', 'waitlisted'])))
+    .orderBy(asc(invitations.status), asc(participants.fullName));
+  await recordAudit({ who: viewerId, what: 'session.people.view', subjectId: sessionId, subjectType: 'panel_session', correlationId, details: { count: rows.length } });
+  return rows;
 }

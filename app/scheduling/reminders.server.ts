@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type PgBoss from 'pg-boss';
 import { identityDb } from '#db/identity/client';
@@ -93,4 +93,15 @@ export async function workReminders(boss: PgBoss = jobQueue(), { pollingInterval
   return boss.work<ReminderJob>(QUEUES.sessionReminder, { pollingIntervalSeconds }, async (jobs) => {
     for (const job of jobs) await sendSessionReminders(job.data);
   });
+}
+
+/** For the session page: when each reminder is due and how many people it has gone to. */
+export async function reminderStatus(session: Pick<PanelSession, 'id' | 'startsAt'>): Promise<{ daysBefore: number; due: Date; sent: number }[]> {
+  const rows = await identityDb()
+    .select({ daysBefore: sessionReminders.daysBefore, sent: sql<number>`count(*)::int` })
+    .from(sessionReminders)
+    .innerJoin(invitations, eq(invitations.id, sessionReminders.invitationId))
+    .where(and(eq(invitations.sessionId, session.id), eq(sessionReminders.startsAt, session.startsAt)))
+    .groupBy(sessionReminders.daysBefore);
+  return REMINDER_DAYS.map((daysBefore) => ({ daysBefore, due: reminderDue(session.startsAt, daysBefore), sent: rows.find((row) => row.daysBefore === daysBefore)?.sent ?? 0 }));
 }

@@ -12,6 +12,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations } from '#db/identity/schema';
 import type { Panel } from '#db/research/schema';
 import { recordAttendance } from '~/scheduling/attendance.server';
+import { assignFacilitators, facilitatorChoices } from '~/scheduling/facilitators.server';
 import { inviteMembers, respondToInvitation } from '~/scheduling/invitations.server';
 import { ZONE } from '~/scheduling/notice';
 import { queueReminders } from '~/scheduling/reminders.server';
@@ -86,9 +87,13 @@ export async function seedPanels(random: Random, { origin }: { origin: string })
       await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile, laCode: (profile.la as string | undefined) ?? null });
       memberIds.push(participant.id);
     }
-    await seedSessionWithFeedback(random, panel.id, memberIds, origin);
-    await seedPastSession(panel.id, memberIds);
-    await seedUpcomingSession(random, panel, origin);
+    const sessionIds = [
+      await seedSessionWithFeedback(random, panel.id, memberIds, origin),
+      await seedPastSession(panel.id, memberIds),
+      await seedUpcomingSession(random, panel, origin),
+    ];
+    const runBy = (await facilitatorChoices(panel)).map((choice) => choice.id);
+    for (const sessionId of sessionIds) await assignFacilitators(sessionId, runBy);
   }
 }
 
@@ -134,10 +139,11 @@ function acceptedInvitations(sessionId: string, startsAt: Date, memberIds: strin
 }
 
 /** A session held 10 days ago, with every member's place accepted and attendance not yet recorded. */
-async function seedPastSession(panelId: string, memberIds: string[]): Promise<void> {
+async function seedPastSession(panelId: string, memberIds: string[]): Promise<string> {
   const startsAt = new Date(Math.floor((Date.now() - 10 * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * 60 * 1000);
   const session = await pastSession(panelId, 'Getting help with mental health', 'Mental health', startsAt);
   await acceptedInvitations(session.id, startsAt, memberIds, () => 'accepted');
+  return session.id;
 }
 
 const COMMENTS = [
@@ -162,7 +168,7 @@ function feedbackAnswers(random: Random): Record<string, unknown> {
 }
 
 /** A session held about seven weeks ago: replies, attendance recorded, and anonymous feedback. */
-async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[], origin: string): Promise<void> {
+async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[], origin: string): Promise<string> {
   const startsAt = ukTime(-random.int(45, 60), 18);
   const session = await pastSession(panelId, 'What helped in the first year with a baby', 'Start for Life', startsAt);
   const declined = new Set(memberIds.filter(() => random.chance(0.15)));
@@ -170,16 +176,17 @@ async function seedSessionWithFeedback(random: Random, panelId: string, memberId
   const marks = Object.fromEntries(rows.filter((row) => row.status === 'accepted').map((row) => [row.id, random.chance(0.88)]));
   await recordAttendance({ session, marks, origin, userId: 'system' });
   const survey = getSurvey('session-feedback');
-  if (!survey) return;
+  if (!survey) throw new Error('The session feedback question set is missing');
   for (const attended of Object.values(marks)) {
     if (!attended || !random.chance(0.85)) continue;
     const result = await submitResponse({ survey, responseId: randomUUID(), answers: feedbackAnswers(random), source: { session: session.id }, submittedAt: new Date(session.endsAt.getTime() + random.int(1, 72) * 60 * 60 * 1000) });
     if (!result.ok) throw new Error(`Synthetic feedback failed the checks: ${JSON.stringify(result.errors)}`);
   }
+  return session.id;
 }
 
 /** A Saturday-morning session about six weeks ahead: invited now, some replies in, reminders queued. */
-async function seedUpcomingSession(random: Random, panel: Panel, origin: string): Promise<void> {
+async function seedUpcomingSession(random: Random, panel: Panel, origin: string): Promise<string> {
   const today = DateTime.now().setZone(ZONE);
   const saturday = 42 + ((6 - today.weekday + 7) % 7);
   const startsAt = ukTime(saturday, 10);
@@ -209,4 +216,5 @@ async function seedUpcomingSession(random: Random, panel: Panel, origin: string)
       accessNote: random.chance(0.2) ? random.pick(['A crèche place for my 2-year-old', 'I use a wheelchair', 'Could I join online?']) : null,
     });
   }
+  return session.id;
 }

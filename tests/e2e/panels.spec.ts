@@ -115,7 +115,12 @@ test('a facilitator schedules a session: 27 days ahead is refused, 29 days ahead
     await anyway.click();
   }
   await expect(page.getByText('The session has been scheduled.')).toBeVisible();
-  await expect(page.locator('strong', { hasText: 'Support for children with SEND' })).toBeVisible();
+  await checkPage();
+  await page.getByRole('link', { name: 'Support for children with SEND', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Support for children with SEND' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^0 of 12 taken/ })).toBeVisible();
+  await expect(page.getByText(/7 days before \(.*\): due/)).toBeVisible();
+  await expect(page.getByText('Not recorded')).toHaveCount(0);
   await checkPage();
 });
 

@@ -8,6 +8,8 @@ test('a demo member sees all their sessions, past ones too, through one personal
   const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(await invitation.locator('pre').innerText())?.[0];
   expect(link).toBeTruthy();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/signed-out');
+  await checkPage();
 
   await page.goto(link!);
   await expect(page.getByRole('heading', { level: 1, name: 'Making family hubs work for the whole family' })).toBeVisible();

@@ -10,7 +10,7 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { upsertParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
-import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
+import { findInvitation, respondToInvitation, sessionPeople } from '~/scheduling/invitations.server';
 import { memberSessions, replyToOwnInvitation } from '~/scheduling/member-sessions.server';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
@@ -74,6 +74,12 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     expect(declined.promoted).not.toBeNull();
     expect(await identityDb().$count(invitations, sql`status = 'accepted'`)).toBe(2);
     expect(await identityDb().$count(outboxMessages, sql`subject like 'A place has come up%'`)).toBe(1);
+
+    // The facilitator planning the session sees who is coming and what they need; the view is audited.
+    const people = await sessionPeople({ sessionId: session.id, viewerId: facilitator.id });
+    expect(people.map((person) => person.status)).toEqual(['accepted', 'accepted']);
+    const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'session.people.view'));
+    expect(audit).toMatchObject({ who: facilitator.id, subjectId: session.id, details: { count: 2 } });
   });
 
   it("lists a member's sessions across their invitations, and lets them reply only to their own", async () => {

@@ -14,7 +14,7 @@ import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
 import { londonDateTime } from '~/scheduling/notice';
-import { reminderDue, sendSessionReminders, workReminders, type ReminderJob } from '~/scheduling/reminders.server';
+import { reminderDue, reminderStatus, sendSessionReminders, workReminders, type ReminderJob } from '~/scheduling/reminders.server';
 import { rescheduleSession } from '~/scheduling/reschedule.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
@@ -87,6 +87,10 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     expect(reminder.body).toMatch(/your Family Voice session is tomorrow[\s\S]*Monday 4 November 2030 at 6:30pm[\s\S]*https:\/\/meet\.example\/autumn/);
     expect(messages.find((message) => message.subject.startsWith('Can'))!.body).not.toMatch(/meet\.example/);
     expect(await identityDb().$count(sessionReminders)).toBe(2);
+    expect((await reminderStatus(session)).map((status) => [status.daysBefore, status.sent])).toEqual([
+      [7, 0],
+      [1, 2],
+    ]);
   });
 
   it('sends nothing for the old time once a session has moved, and queues reminders for the new time', async () => {
