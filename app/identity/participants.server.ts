@@ -114,6 +114,32 @@ export async function panelAvailability(panelId: string): Promise<string[][]> {
 }
 
 /**
+ * What a panel's members need, in counts only, for planning a session: how they want to take part,
+ * when suits them, and how many have access needs or caring commitments. Not a view of anyone.
+ */
+export async function panelPlanningSummary(panelId: string) {
+  const [row] = await identityDb()
+    .select({
+      members: sql<number>`count(*)::int`,
+      inPerson: sql<number>`count(*) filter (where ${participants.attendanceMode} = 'in-person')::int`,
+      online: sql<number>`count(*) filter (where ${participants.attendanceMode} = 'online')::int`,
+      either: sql<number>`count(*) filter (where ${participants.attendanceMode} = 'either')::int`,
+      accessNeeds: sql<number>`count(*) filter (where coalesce(${participants.accessNeeds}, '') <> '')::int`,
+      caring: sql<number>`count(*) filter (where coalesce(${participants.caringCommitments}, '') <> '')::int`,
+    })
+    .from(panelMemberships)
+    .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
+    .where(eq(panelMemberships.panelId, panelId));
+  const times = await identityDb()
+    .select({ time: sql<string>`unnest(${participants.availability})`, count: sql<number>`count(*)::int` })
+    .from(panelMemberships)
+    .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
+    .where(eq(panelMemberships.panelId, panelId))
+    .groupBy(sql`1`);
+  return { ...row!, availability: Object.fromEntries(times.map((time) => [time.time, time.count])) as Record<string, number> };
+}
+
+/**
  * Removes a participant from the identity store: their details, consents, memberships and
  * invitations go with them (cascades). The audit entry records that a withdrawal happened, not who.
  */

@@ -8,6 +8,8 @@ import { CsrfInput } from '~/components/csrf-input';
 import { DateInput } from '~/components/date-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
+import { panelPlanningSummary } from '~/identity/participants.server';
+import { AVAILABILITY } from '~/panels/options';
 import { requireManagedPanel } from '~/panels/staff.server';
 import { earliestStart, formatLondon } from '~/scheduling/notice';
 import { VENUE_ACCESS } from '~/panels/options';
@@ -19,12 +21,13 @@ export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const panel = await requireManagedPanel(user, params.panelId);
-  const facilitators = await facilitatorChoices(panel);
+  const [facilitators, planning] = await Promise.all([facilitatorChoices(panel), panelPlanningSummary(panel.id)]);
   return {
     panel: { id: panel.id, name: panel.name },
     isAdministrator: user.role === 'administrator',
     earliest: formatLondon(earliestStart(new Date())),
     facilitators,
+    planning,
     // The person scheduling usually runs the session too.
     suggested: facilitators.some((choice) => choice.id === user.id) ? [user.id] : [],
   };
@@ -42,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ScheduleSession() {
-  const { panel, isAdministrator, earliest, facilitators, suggested } = useLoaderData<typeof loader>();
+  const { panel, isAdministrator, earliest, facilitators, suggested, planning } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.status === 'invalid' ? result.errors : [];
   const values = result?.values ?? {};
@@ -60,6 +63,28 @@ export default function ScheduleSession() {
         <div className="govuk-inset-text">
           Families get at least 4 weeks’ notice. If you schedule now, the earliest start is {earliest}.
         </div>
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">What the panel’s {planning.members} members have told us</span>
+          </summary>
+          <div className="govuk-details__text">
+            <ul className="govuk-list govuk-list--bullet">
+              <li>
+                Taking part: {planning.inPerson} in person, {planning.online} online, {planning.either} either
+              </li>
+              <li>
+                Times that suit:{' '}
+                {Object.entries(AVAILABILITY)
+                  .map(([key, label]) => `${label.toLowerCase()} ${planning.availability[key] ?? 0}`)
+                  .join(', ')}
+              </li>
+              <li>
+                {planning.accessNeeds} have access needs and {planning.caring} have childcare or caring to fit around. Their details are
+                on the panel page (viewing them is recorded).
+              </li>
+            </ul>
+          </div>
+        </details>
         {result?.status === 'warnings' ? (
           <div className="govuk-warning-text">
             <span className="govuk-warning-text__icon" aria-hidden="true">

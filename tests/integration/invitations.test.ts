@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { auditEvents, invitations, outboxMessages, type StaffUser } from '#db/identity/schema';
+import { auditEvents, invitations, outboxMessages, participants, type StaffUser } from '#db/identity/schema';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Panel, PanelSession } from '#db/research/schema';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { upsertParticipant } from '~/identity/participants.server';
+import { panelPlanningSummary, upsertParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
 import { findInvitation, respondToInvitation, sessionPeople } from '~/scheduling/invitations.server';
@@ -114,6 +114,16 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     expect(await cancelSession({ session, userId: facilitator.id })).toBe(0);
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.cancel'));
     expect(audit).toMatchObject({ who: facilitator.id, subjectId: session.id, details: { notified } });
+  });
+
+  it('summarises the members’ needs for planning in counts only', async () => {
+    const summary = await panelPlanningSummary(panel.id);
+    const members = await identityDb().select().from(participants);
+    expect(summary.members).toBe(3);
+    expect(summary.inPerson + summary.online + summary.either).toBe(3);
+    expect(summary.inPerson).toBe(members.filter((member) => member.attendanceMode === 'in-person').length);
+    expect(summary.accessNeeds).toBe(members.filter((member) => member.accessNeeds).length);
+    expect(Object.values(summary.availability).reduce((sum, count) => sum + count, 0)).toBe(members.reduce((sum, member) => sum + member.availability.length, 0));
   });
 
   it('refuses forged and expired links', async () => {
