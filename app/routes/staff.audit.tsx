@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
 import { listRecentAudit, recordAudit } from '~/governance/audit.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail – Family Voice' }];
 
@@ -30,30 +31,17 @@ export default function AuditTrail() {
     <>
       <h1 className="govuk-heading-l">Audit trail</h1>
       <p className="govuk-body">The latest 100 events, newest first. Times are UK time.</p>
-      <div className="app-table-wrapper" role="region" aria-label="Audit events" tabIndex={0}>
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Who</th>
-              <th scope="col" className="govuk-table__header">What</th>
-              <th scope="col" className="govuk-table__header">Subject</th>
-              <th scope="col" className="govuk-table__header">Details</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {events.map((event) => (
-              <tr className="govuk-table__row" key={event.id}>
-                <td className="govuk-table__cell">{event.when}</td>
-                <td className="govuk-table__cell">{event.who}</td>
-                <td className="govuk-table__cell">{event.what}</td>
-                <td className="govuk-table__cell">{event.subject}</td>
-                <td className="govuk-table__cell">{event.details}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable label="Audit events" columns={['When', 'Who', 'What', 'Subject', 'Details']}>
+        {events.map((event) => (
+          <tr className="govuk-table__row" key={event.id}>
+            <td className="govuk-table__cell">{event.when}</td>
+            <td className="govuk-table__cell">{event.who}</td>
+            <td className="govuk-table__cell">{event.what}</td>
+            <td className="govuk-table__cell">{event.subject}</td>
+            <td className="govuk-table__cell">{event.details}</td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </>
   );
 }

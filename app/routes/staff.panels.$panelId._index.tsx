@@ -14,6 +14,7 @@ import { updatePanel } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
 import { formatLondon } from '~/scheduling/notice';
 import { panelSessionList } from '~/scheduling/sessions.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
 
@@ -121,32 +122,20 @@ export default function PanelDetail() {
       {members.length === 0 ? (
         <p className="govuk-body">Nobody has joined yet. Share the panel’s sign-up page: /panels/{panel.id}/join</p>
       ) : (
-        <div className="app-table-wrapper" role="region" aria-label="Panel members" tabIndex={0}>
-          <table className="govuk-table">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Contact</th>
-                <th scope="col" className="govuk-table__header">Needs and commitments</th>
-                <th scope="col" className="govuk-table__header">When and how</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {members.map((member) => (
-                <tr className="govuk-table__row" key={member.id}>
-                  <td className="govuk-table__cell">{member.fullName}</td>
-                  <td className="govuk-table__cell app-break-words">
-                    {member.preferredContact === 'email' ? member.email : member.phone} ({member.preferredContact})
-                  </td>
-                  <td className="govuk-table__cell">{[member.accessNeeds, member.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
-                  <td className="govuk-table__cell">
-                    {member.availability || 'Any time'}; {member.attendanceMode}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable label="Panel members" columns={['Name', 'Contact', 'Needs and commitments', 'When and how']}>
+          {members.map((member) => (
+            <tr className="govuk-table__row" key={member.id}>
+              <td className="govuk-table__cell">{member.fullName}</td>
+              <td className="govuk-table__cell app-break-words">
+                {member.preferredContact === 'email' ? member.email : member.phone} ({member.preferredContact})
+              </td>
+              <td className="govuk-table__cell">{[member.accessNeeds, member.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
+              <td className="govuk-table__cell">
+                {member.availability || 'Any time'}; {member.attendanceMode}
+              </td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
       <h2 className="govuk-heading-m">Who has joined</h2>
       <p className="govuk-body">

@@ -7,6 +7,7 @@ import { facilitatorsOf } from '~/scheduling/facilitators.server';
 import { invitationCounts, sessionPeople } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
 import { reminderStatus } from '~/scheduling/reminders.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.session.title ?? 'Session'} – Family Voice` }];
 
@@ -113,30 +114,17 @@ export default function SessionPage() {
         {people.length === 0 ? (
           <p className="govuk-body">Nobody has taken a place yet.</p>
         ) : (
-          <div className="app-table-wrapper" role="region" aria-label="People coming and their needs" tabIndex={0}>
-            <table className="govuk-table">
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Place</th>
-                  <th scope="col" className="govuk-table__header">Asked for this session</th>
-                  <th scope="col" className="govuk-table__header">Needs and commitments</th>
-                  <th scope="col" className="govuk-table__header">Prefers</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {people.map((person) => (
-                  <tr className="govuk-table__row" key={person.invitationId}>
-                    <th scope="row" className="govuk-table__header">{person.fullName}</th>
-                    <td className="govuk-table__cell">{person.status === 'accepted' ? 'Coming' : 'Waiting list'}</td>
-                    <td className="govuk-table__cell">{person.accessNote ?? 'Nothing'}</td>
-                    <td className="govuk-table__cell">{[person.accessNeeds, person.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
-                    <td className="govuk-table__cell">{person.attendanceMode}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable label="People coming and their needs" columns={['Name', 'Place', 'Asked for this session', 'Needs and commitments', 'Prefers']}>
+            {people.map((person) => (
+              <tr className="govuk-table__row" key={person.invitationId}>
+                <th scope="row" className="govuk-table__header">{person.fullName}</th>
+                <td className="govuk-table__cell">{person.status === 'accepted' ? 'Coming' : 'Waiting list'}</td>
+                <td className="govuk-table__cell">{person.accessNote ?? 'Nothing'}</td>
+                <td className="govuk-table__cell">{[person.accessNeeds, person.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
+                <td className="govuk-table__cell">{person.attendanceMode}</td>
+              </tr>
+            ))}
+          </ScrollingTable>
         )}
       </div>
     </div>

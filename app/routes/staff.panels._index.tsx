@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
 import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels } from '~/research/panels.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction = () => [{ title: 'Panels – Family Voice' }];
 
@@ -31,34 +32,21 @@ export default function StaffPanels() {
       {panels.length === 0 ? (
         <p className="govuk-body">There are no panels in your regions yet.</p>
       ) : (
-        <div className="app-table-wrapper" role="region" aria-label="Panels" tabIndex={0}>
-          <table className="govuk-table">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Panel</th>
-                <th scope="col" className="govuk-table__header">Where</th>
-                <th scope="col" className="govuk-table__header">For</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Members</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {panels.map((panel) => (
-                <tr className="govuk-table__row" key={panel.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/staff/panels/${panel.id}`}>
-                      {panel.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{panel.where}</td>
-                  <td className="govuk-table__cell">{panel.audience}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{panel.members}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{panel.target}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable label="Panels" columns={['Panel', 'Where', 'For', { label: 'Members', numeric: true }, { label: 'Target', numeric: true }]}>
+          {panels.map((panel) => (
+            <tr className="govuk-table__row" key={panel.id}>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/staff/panels/${panel.id}`}>
+                  {panel.name}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{panel.where}</td>
+              <td className="govuk-table__cell">{panel.audience}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{panel.members}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{panel.target}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { StaffUser } from '#db/identity/schema';
 import { requireRole } from '~/auth/guards.server';
 import { visibleProgrammes } from '~/auth/scope';
 import { KPI_TARGET, sessionFeedbackReport, type FeedbackScope, type Share } from '~/research/session-feedback.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction = () => [{ title: 'Session feedback – Family Voice' }];
 
@@ -62,56 +63,31 @@ export default function SessionFeedback() {
           </div>
         </details>
 
-        <div className="app-table-wrapper" role="region" aria-label="Feedback by statement" tabIndex={0}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">By statement</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Statement</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Answered</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Agree or strongly agree</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {report.statements.map((statement) => (
-                <tr key={statement.key} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">{statement.label}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{statement.total}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{percent(statement)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable label="Feedback by statement" caption="By statement" columns={['Statement', { label: 'Answered', numeric: true }, { label: 'Agree or strongly agree', numeric: true }]}>
+          {report.statements.map((statement) => (
+            <tr key={statement.key} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">{statement.label}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{statement.total}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{percent(statement)}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
 
-        <div className="app-table-wrapper" role="region" aria-label="Feedback by panel" tabIndex={0}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">By panel</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Panel</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Took part</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Responses</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Positive</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {report.panels.length === 0 ? (
-                <tr className="govuk-table__row">
-                  <td className="govuk-table__cell" colSpan={4}>No feedback yet.</td>
-                </tr>
-              ) : null}
-              {report.panels.map((panel) => (
-                <tr key={panel.panelId} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">{panel.panelName}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{panel.attendees}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{panel.responses.total}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{percent(panel.responses)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable label="Feedback by panel" caption="By panel" columns={['Panel', { label: 'Took part', numeric: true }, { label: 'Responses', numeric: true }, { label: 'Positive', numeric: true }]}>
+          {report.panels.length === 0 ? (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={4}>No feedback yet.</td>
+            </tr>
+          ) : null}
+          {report.panels.map((panel) => (
+            <tr key={panel.panelId} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">{panel.panelName}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{panel.attendees}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{panel.responses.total}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{percent(panel.responses)}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       </div>
     </div>
   );

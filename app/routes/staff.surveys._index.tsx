@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth/guards.server';
 import { listSurveys } from '~/surveys/definitions.server';
+import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction = () => [{ title: 'Question sets – Family Voice' }];
 
@@ -24,45 +25,32 @@ export default function StaffSurveys() {
   return (
     <>
       <h1 className="govuk-heading-l">Question sets</h1>
-      <div className="app-table-wrapper" role="region" aria-label="Question sets" tabIndex={0}>
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Question set</th>
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header">Questions</th>
-              <th scope="col" className="govuk-table__header">Shown as</th>
-              <th scope="col" className="govuk-table__header">Actions</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {surveys.map((survey) => (
-              <tr className="govuk-table__row" key={survey.id}>
-                <td className="govuk-table__cell">{survey.title}</td>
-                <td className="govuk-table__cell">{survey.version}</td>
-                <td className="govuk-table__cell">{survey.questions}</td>
-                <td className="govuk-table__cell">{survey.renderer}</td>
-                <td className="govuk-table__cell">
-                  <ul className="govuk-list">
-                    <li>
-                      <Link className="govuk-link" to={`/staff/surveys/${survey.id}/preview`}>
-                        Preview<span className="govuk-visually-hidden"> {survey.title}</span>
-                      </Link>
-                    </li>
-                    {canMakeLinks ? (
-                      <li>
-                        <Link className="govuk-link" to={`/staff/surveys/${survey.id}/link`}>
-                          Make a link or QR code<span className="govuk-visually-hidden"> for {survey.title}</span>
-                        </Link>
-                      </li>
-                    ) : null}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable label="Question sets" columns={['Question set', 'Version', 'Questions', 'Shown as', 'Actions']}>
+        {surveys.map((survey) => (
+          <tr className="govuk-table__row" key={survey.id}>
+            <td className="govuk-table__cell">{survey.title}</td>
+            <td className="govuk-table__cell">{survey.version}</td>
+            <td className="govuk-table__cell">{survey.questions}</td>
+            <td className="govuk-table__cell">{survey.renderer}</td>
+            <td className="govuk-table__cell">
+              <ul className="govuk-list">
+                <li>
+                  <Link className="govuk-link" to={`/staff/surveys/${survey.id}/preview`}>
+                    Preview<span className="govuk-visually-hidden"> {survey.title}</span>
+                  </Link>
+                </li>
+                {canMakeLinks ? (
+                  <li>
+                    <Link className="govuk-link" to={`/staff/surveys/${survey.id}/link`}>
+                      Make a link or QR code<span className="govuk-visually-hidden"> for {survey.title}</span>
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </>
   );
 }

@@ -61,3 +61,13 @@ export async function signInAs(page: Page, email: string, checkPage: () => Promi
   await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
   await checkPage();
 }
+
+/** Signs in as the demo facilitator and opens one of their panels from the panels list. */
+export async function openPanelAsFacilitator(page: Page, panelName: string, checkPage: () => Promise<void>): Promise<void> {
+  await signInAs(page, 'facilitator@example.com', checkPage);
+  await page.goto('/staff/panels');
+  await checkPage();
+  await page.getByRole('link', { name: panelName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: panelName })).toBeVisible();
+  await checkPage();
+}

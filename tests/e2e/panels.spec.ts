@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { expect, signInAs, test } from './fixtures';
+import { expect, openPanelAsFacilitator, signInAs, test } from './fixtures';
 
 // These tests build on each other (a family joins, a session is scheduled, its invitation is answered).
 test.describe.configure({ mode: 'serial' });
@@ -80,11 +80,7 @@ test('a facilitator creates a local panel, and cannot open another region’s pa
 
 test('a facilitator schedules a session: 27 days ahead is refused, 29 days ahead is accepted', async ({ page, checkPage }) => {
   const inDays = (days: number) => DateTime.now().setZone('Europe/London').plus({ days });
-  await signInAs(page, 'facilitator@example.com', checkPage);
-  await page.goto('/staff/panels');
-  await checkPage();
-  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
-  await checkPage();
+  await openPanelAsFacilitator(page, 'North West parent and carer panel', checkPage);
   await page.getByRole('link', { name: 'Schedule a session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Schedule a session' })).toBeVisible();
   await checkPage();
@@ -130,8 +126,7 @@ test('the invitation with its calendar file is in the outbox, and the member acc
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
   const invitation = page
     .locator('.govuk-summary-card', { hasText: 'You are invited: Support for children with SEND' })
-    .filter({ hasText: 'with a calendar file (.ics)' })
-    .first();
+    .filter({ hasText: 'sam.e2etester@example.com, with a calendar file (.ics)' });
   await expect(invitation).toBeVisible();
   await checkPage();
   const body = await invitation.locator('pre').innerText();
@@ -177,12 +172,7 @@ test('the invitation with its calendar file is in the outbox, and the member acc
 });
 
 test('the facilitator records attendance and the attendee answers the session feedback form', async ({ page, checkPage }) => {
-  await signInAs(page, 'facilitator@example.com', checkPage);
-  await page.goto('/staff/panels');
-  await checkPage();
-  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'London parent and carer panel' })).toBeVisible();
-  await checkPage();
+  await openPanelAsFacilitator(page, 'London parent and carer panel', checkPage);
   await page.getByRole('link', { name: 'Record attendance for Getting help with mental health' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Record attendance' })).toBeVisible();
   await checkPage();
@@ -224,12 +214,7 @@ test('the facilitator records attendance and the attendee answers the session fe
 });
 
 test('a facilitator moves an upcoming session later, then cancels it, and everyone invited is told', async ({ page, checkPage }) => {
-  await signInAs(page, 'facilitator@example.com', checkPage);
-  await page.goto('/staff/panels');
-  await checkPage();
-  await page.getByRole('link', { name: 'London parent and carer panel' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'London parent and carer panel' })).toBeVisible();
-  await checkPage();
+  await openPanelAsFacilitator(page, 'North West parent and carer panel', checkPage);
   await page.getByRole('link', { name: 'Change the time of Support for children with SEND' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change the time' })).toBeVisible();
   await checkPage();
