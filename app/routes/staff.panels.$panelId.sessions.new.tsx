@@ -79,8 +79,9 @@ export default function ScheduleSession() {
                   .join(', ')}
               </li>
               <li>
-                {planning.accessNeeds} have access needs and {planning.caring} have childcare or caring to fit around. Their details are
-                on the panel page (viewing them is recorded).
+                {planning.accessNeeds} {planning.accessNeeds === 1 ? 'has' : 'have'} access needs and {planning.caring}{' '}
+                {planning.caring === 1 ? 'has' : 'have'} childcare or caring to fit around. Their details are on the panel page (viewing them
+                is recorded).
               </li>
             </ul>
           </div>
