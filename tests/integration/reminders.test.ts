@@ -74,6 +74,11 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     // Before the change: a session on 29 October has its 7-day reminder at 6:30pm BST on the 22nd.
     expect(reminderDue(londonDateTime({ day: '29', month: '10', year: '2030', time: '18:30' })!, 7).toISOString()).toBe('2030-10-22T17:30:00.000Z');
     expect(jobs.every((job) => job.state === 'created')).toBe(true);
+    // Queued jobs carry no personal data: the session, the day and the time only.
+    expect(jobs.map((job) => Object.keys(job.data).sort())).toEqual([
+      ['daysBefore', 'sessionId', 'startsAt'],
+      ['daysBefore', 'sessionId', 'startsAt'],
+    ]);
   });
 
   it('reminds those with a place (with the joining details) and nudges those who have not replied, once each', async () => {

@@ -9,23 +9,11 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { action as signInAction } from '~/routes/sign-in';
 import { action as signOutAction } from '~/routes/sign-out';
 import { loader as auditLoader } from '~/routes/staff.audit';
-import { formRequest, pageRequest, testContext } from '../setup/requests';
+import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
 const random = createRandom(3);
-
-/** Runs a loader or action and returns the Response it threw or returned (a redirect, a 4xx). */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; headers: Headers; body: unknown }> {
-  try {
-    const value = (await run()) as { init?: { status?: number; headers?: HeadersInit }; data?: unknown } | Response;
-    if (value instanceof Response) return { status: value.status, headers: value.headers, body: await value.text() };
-    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), body: value.data ?? value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers, body: await thrown.text() };
-    throw thrown;
-  }
-}
 
 describe(`sign-in and guarded pages (${testStoreKind})`, () => {
   const admin = buildStaffUser(random, { role: 'administrator' });

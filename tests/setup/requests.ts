@@ -37,3 +37,15 @@ export async function pageRequest(path: string, { sessionToken, cookie }: { sess
   if (cookie) headers.set('Cookie', cookie);
   return new Request(`http://localhost${path}`, { headers });
 }
+
+/** Runs a loader or action and returns the Response it threw or returned (a redirect, a 4xx). */
+export async function outcome(run: () => Promise<unknown>): Promise<{ status: number; headers: Headers; body: unknown }> {
+  try {
+    const value = (await run()) as { init?: { status?: number; headers?: HeadersInit }; data?: unknown } | Response;
+    if (value instanceof Response) return { status: value.status, headers: value.headers, body: await value.text() };
+    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), body: value.data ?? value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers, body: await thrown.text() };
+    throw thrown;
+  }
+}
