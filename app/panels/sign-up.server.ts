@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { undoSignUp, upsertParticipant, type ParticipantDetails } from '~/identity/participants.server';
 import { recordPanelMember } from '~/research/panels.server';
+import { inviteToComingSessions } from '~/scheduling/late-joiners.server';
 import { checkAnswers, type AnswerError } from '~/surveys/answers';
 import { conditionHolds, getSurvey, type SurveyQuestion } from '~/surveys/definitions.server';
 import { answersFromForm, fieldNames } from '~/surveys/form-data';
@@ -62,14 +63,25 @@ export function aboutYouQuestions(): SurveyQuestion[] {
     .filter((question) => !question.visibleIf);
 }
 
-export type SignUpResult = { ok: true; existing: boolean } | { ok: false; errors: AnswerError[] };
-
+export type SignUpResult = { ok: true; existing: boolean; invitedTo: number } | { ok: false; errors: AnswerError[] };
 
 /**
  * Signs someone up to a panel: contact details and consent to the identity store, the About-you
  * profile to the research store under their pseudonym. If the second write fails the first is undone.
+ * Then they are invited to the panel's sessions that still give 4 weeks' notice.
  */
-export async function signUpToPanel({ panel, form, correlationId }: { panel: Panel; form: FormData; correlationId?: string }): Promise<SignUpResult> {
+export async function signUpToPanel({
+  panel,
+  form,
+  origin,
+  correlationId,
+}: {
+  panel: Panel;
+  form: FormData;
+  /** Where personal links in invitations to coming sessions point. */
+  origin: string;
+  correlationId?: string;
+}): Promise<SignUpResult> {
   const questions = aboutYouQuestions();
   const PROFILE_FIELDS = new Set(questions.flatMap(fieldNames));
   const unknown = [...new Set(form.keys())].filter((key) => !PROFILE_FIELDS.has(key) && key !== 'csrf' && !(key in signUpSchema.innerType().shape));
@@ -127,5 +139,6 @@ export async function signUpToPanel({ panel, form, correlationId }: { panel: Pan
     if (signed.newMembership || !signed.existing) await undoSignUp({ participantId: signed.participant.id, panelId: panel.id, existing: signed.existing });
     throw error;
   }
-  return { ok: true, existing: signed.existing };
+  const invitedTo = await inviteToComingSessions({ panel, participantId: signed.participant.id, origin });
+  return { ok: true, existing: signed.existing, invitedTo };
 }

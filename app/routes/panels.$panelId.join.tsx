@@ -33,8 +33,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const panel = await requirePanel(params.panelId);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const result = await signUpToPanel({ panel, form, correlationId: context.requestId });
-  if (result.ok) throw redirect(`/panels/${panel.id}/joined${result.existing ? '?updated=1' : ''}`);
+  const result = await signUpToPanel({ panel, form, origin: new URL(request.url).origin, correlationId: context.requestId });
+  if (result.ok) {
+    const query = new URLSearchParams();
+    if (result.existing) query.set('updated', '1');
+    if (result.invitedTo > 0) query.set('invited', String(result.invitedTo));
+    throw redirect(`/panels/${panel.id}/joined${query.size > 0 ? `?${query}` : ''}`);
+  }
   // Echo back what was typed so nothing is lost, except nothing is stored.
   const values = Object.fromEntries([...new Set(form.keys())].filter((key) => key !== 'csrf').map((key) => [key, form.getAll(key).map(String)]));
   return data({ errors: result.errors, values }, { status: 400 });

@@ -9,11 +9,14 @@ export const meta: MetaFunction = () => [{ title: 'You have joined the panel –
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const panel = params.panelId ? await getPanel(params.panelId) : undefined;
   if (!panel) throw new Response('Not found', { status: 404 });
-  return { name: panel.name, updated: new URL(request.url).searchParams.has('updated') };
+  const query = new URL(request.url).searchParams;
+  // Only a small count, for the sentence below; anything else reads as none.
+  const invited = Math.min(Math.max(Number.parseInt(query.get('invited') ?? '0', 10) || 0, 0), 20);
+  return { name: panel.name, updated: query.has('updated'), invited };
 }
 
 export default function Joined() {
-  const { name, updated } = useLoaderData<typeof loader>();
+  const { name, updated, invited } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -22,6 +25,12 @@ export default function Joined() {
         </div>
         {updated ? (
           <p className="govuk-body">You had already signed up with this email address, so we have updated your details rather than add you twice.</p>
+        ) : null}
+        {invited > 0 ? (
+          <p className="govuk-body">
+            The panel already has {invited === 1 ? 'a session' : `${invited} sessions`} planned, and we have sent you{' '}
+            {invited === 1 ? 'an invitation' : 'invitations'}. Each one has a personal link to tell us whether you can come.
+          </p>
         ) : null}
         <p className="govuk-body">
           We will contact you at least 4 weeks before a session, with the time, the place or joining details, and how to tell

@@ -20,15 +20,28 @@ export function sessionText(session: PanelSession): string {
 }
 
 /**
- * Invites every member of the session's panel: one invitation each with a personal link (a random
- * token, valid until the session starts), sent by their preferred contact, with a calendar file.
+ * Invites every member of the session's panel who has not been invited yet: one invitation each with
+ * a personal link (a random token, valid until the session starts), sent by their preferred contact,
+ * with a calendar file. Returns how many were invited.
  */
-export async function inviteMembers({ session, panelName, origin }: { session: PanelSession; panelName: string; origin: string }): Promise<number> {
+export async function inviteMembers({
+  session,
+  panelName,
+  origin,
+  participantId,
+}: {
+  session: PanelSession;
+  panelName: string;
+  origin: string;
+  /** Only this member (someone joining after the session was planned). */
+  participantId?: string;
+}): Promise<number> {
   const members = await identityDb()
     .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(eq(panelMemberships.panelId, session.panelId));
+    .where(and(eq(panelMemberships.panelId, session.panelId), participantId ? eq(participants.id, participantId) : undefined));
+  let invited = 0;
   const ics = sessionIcs({
     id: session.id,
     title: `Family Voice: ${session.title}`,
@@ -45,6 +58,7 @@ export async function inviteMembers({ session, panelName, origin }: { session: P
       .onConflictDoNothing()
       .returning({ id: invitations.id });
     if (inserted.length === 0) continue;
+    invited += 1;
     const link = `${origin}/invitations/${token}`;
     const byEmail = member.preferredContact === 'email' && member.email;
     await sendMessage({
@@ -55,7 +69,7 @@ export async function inviteMembers({ session, panelName, origin }: { session: P
       ics: byEmail ? ics : undefined,
     });
   }
-  return members.length;
+  return invited;
 }
 
 export type InvitationView = {

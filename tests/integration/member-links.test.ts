@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { invitations, outboxMessages, type StaffUser } from '#db/identity/schema';
+import { invitations, outboxMessages, participants, type StaffUser } from '#db/identity/schema';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
@@ -11,9 +11,11 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { upsertParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { action as invitationAction, loader as invitationLoader } from '~/routes/invitations.$token';
+import { action as joinAction } from '~/routes/panels.$panelId.join';
 import { loader as feedbackLoader } from '~/routes/staff.session-feedback';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
+import { insertSession } from '~/scheduling/sessions.server';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -88,5 +90,47 @@ describe(`a member's personal link and the feedback page, through their routes (
     if (!analystSignIn.ok) throw new Error('sign-in failed');
     const refused = await outcome(async () => feedbackLoader({ request: await pageRequest('/staff/session-feedback', { sessionToken: analystSignIn.token }), params: {}, context: testContext() }));
     expect(refused.status).toBe(403);
+  });
+
+  it('invites someone who joins later to the sessions that still give 4 weeks’ notice, once', async () => {
+    // A session in 10 days' time is too soon to offer to a newcomer.
+    await insertSession({
+      panelId: panel.id,
+      title: 'Soon talk',
+      theme: null,
+      startsAt: new Date(Date.now() + 10 * 86_400_000),
+      endsAt: new Date(Date.now() + 10 * 86_400_000 + 3_600_000),
+      mode: 'online',
+      venue: null,
+      venueAccess: [],
+      onlineDetails: 'Video link',
+      capacity: 10,
+      invitationsSentAt: new Date(Date.now() - 30 * 86_400_000),
+      noticeOverrideReason: null,
+    });
+    const fields = {
+      fullName: 'Ray Latejoiner',
+      email: 'ray.latejoiner@example.com',
+      phone: '',
+      preferredContact: 'email',
+      ageGroup: '18-plus',
+      accessNeeds: '',
+      caringCommitments: '',
+      attendanceMode: 'online',
+      consentResearch: 'yes',
+      consentContact: 'yes',
+    };
+    const joined = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
+    expect(joined.status).toBe(302);
+    expect(joined.headers.get('Location')).toBe(`/panels/${panel.id}/joined?invited=2`);
+    const [ray] = await identityDb().select().from(participants).where(eq(participants.email, 'ray.latejoiner@example.com'));
+    const rays = await identityDb().select().from(invitations).where(eq(invitations.participantId, ray!.id));
+    expect(rays.map((row) => row.sessionId).sort()).toEqual([...sessionIds].sort());
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(2);
+
+    // Signing up again updates the details and sends nothing new.
+    const again = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
+    expect(again.headers.get('Location')).toBe(`/panels/${panel.id}/joined?updated=1`);
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(2);
   });
 });
