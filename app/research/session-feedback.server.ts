@@ -61,9 +61,10 @@ function scopeCondition(scope: FeedbackScope): SQL {
  * Session feedback against KPI 7.1.2.b, counted in SQL. A response is positive when it agrees or
  * strongly agrees with every KPI statement it answered (professional, safe, heard, able to take part);
  * one that answered none of them is not. Feedback is kept with the session, never the person.
+ * `held` limits it to sessions that started in that period.
  */
-export async function sessionFeedbackReport(scope: FeedbackScope): Promise<FeedbackReport> {
-  const inScope = scopeCondition(scope);
+export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from: Date; to: Date }): Promise<FeedbackReport> {
+  const inScope = held ? sql`${scopeCondition(scope)} and s.starts_at >= ${held.from} and s.starts_at < ${held.to}` : scopeCondition(scope);
   const kpiKeys = sql.join(
     STATEMENTS.filter((statement) => statement.kpi).map((statement) => sql`${statement.key}`),
     sql`, `,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { listProgrammes, listRegions } from '~/research/reference.server';
 import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels } from '~/research/panels.server';
+import { SelectField } from '~/components/select-field';
 
 export const handle = { hydrate: false };
 
@@ -42,32 +43,18 @@ export default function PanelList() {
           planned at least 4 weeks ahead, at times and places that suit, online or in person.
         </p>
         <form method="get" className="govuk-!-margin-bottom-6">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="region">
-              Region
-            </label>
-            <select className="govuk-select" id="region" name="region" defaultValue={data.region}>
-              <option value="">All of England</option>
-              {data.regions.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {region.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="programme">
-              Programme
-            </label>
-            <select className="govuk-select" id="programme" name="programme" defaultValue={data.programme}>
-              <option value="">All programmes</option>
-              {data.programmes.map((programme) => (
-                <option key={programme.code} value={programme.code}>
-                  {programme.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="region"
+            label="Region"
+            defaultValue={data.region}
+            options={[{ value: '', label: 'All of England' }, ...data.regions.map((region) => ({ value: region.code, label: region.name }))]}
+          />
+          <SelectField
+            name="programme"
+            label="Programme"
+            defaultValue={data.programme}
+            options={[{ value: '', label: 'All programmes' }, ...data.programmes.map((programme) => ({ value: programme.code, label: programme.name }))]}
+          />
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
             Show panels
           </button>

@@ -4,7 +4,9 @@ import type { StaffUser } from '#db/identity/schema';
 import { requireRole } from '~/auth/guards.server';
 import { visibleProgrammes } from '~/auth/scope';
 import { KPI_TARGET, sessionFeedbackReport, type FeedbackScope, type Share } from '~/research/session-feedback.server';
+import { SelectField } from '~/components/select-field';
 import { ScrollingTable } from '~/components/table';
+import { recentQuarters } from '~/research/periods';
 
 export const meta: MetaFunction = () => [{ title: 'Session feedback – Family Voice' }];
 
@@ -16,13 +18,22 @@ function scopeFor(user: StaffUser): FeedbackScope {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'administrator', 'facilitator', 'programme_lead');
-  return { report: await sessionFeedbackReport(scopeFor(user)), target: KPI_TARGET, scoped: user.role !== 'administrator' };
+  const quarters = recentQuarters(new Date());
+  // An unknown period reads as all sessions.
+  const period = quarters.find((quarter) => quarter.key === new URL(request.url).searchParams.get('period'));
+  return {
+    report: await sessionFeedbackReport(scopeFor(user), period),
+    target: KPI_TARGET,
+    scoped: user.role !== 'administrator',
+    periods: quarters.map((quarter) => ({ value: quarter.key, label: quarter.label })),
+    period: period ? { key: period.key, label: period.label } : null,
+  };
 }
 
 const percent = (share: Share) => (share.rate === null ? 'Fewer than 10 responses' : `${Math.round(share.rate * 100)}%`);
 
 export default function SessionFeedback() {
-  const { report, target, scoped } = useLoaderData<typeof loader>();
+  const { report, target, scoped, periods, period } = useLoaderData<typeof loader>();
   const { overall } = report;
   return (
     <div className="govuk-grid-row">
@@ -33,6 +44,13 @@ export default function SessionFeedback() {
           able to take part, and whether it worked for their needs. The target (KPI 7.1.2.b) is at least {Math.round(target * 100)}% positive.
           {scoped ? ' This shows the panels you work with.' : ''}
         </p>
+        <form method="get" className="govuk-!-margin-bottom-6">
+          <SelectField name="period" label="Sessions held" defaultValue={period?.key ?? ''} options={[{ value: '', label: 'At any time' }, ...periods]} />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Show
+          </button>
+        </form>
+        <h2 className="govuk-heading-m">{period ? `Sessions held ${period.label}` : 'All sessions so far'}</h2>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Positive responses</dt>

@@ -5,6 +5,8 @@ import { ErrorSummary } from '~/components/error-summary';
 import { listLocalAuthorities, listProgrammes } from '~/research/reference.server';
 import { distributionLinkSchema, distributionUrl, qrCodeSvg } from '~/surveys/links.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
+import { TextInput } from '~/components/text-input';
+import { SelectField } from '~/components/select-field';
 
 export const meta: MetaFunction = () => [{ title: 'Make a link or QR code – Family Voice' }];
 
@@ -46,59 +48,29 @@ export default function MakeLink() {
         <p className="govuk-body">Answers that come through the link record where it was shared. Families can still say where they live.</p>
         <Form method="get" noValidate>
           <input type="hidden" name="make" value="1" />
-          <div className={`govuk-form-group${error('la') ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label" htmlFor="la">
-              Local authority (optional)
-            </label>
-            {error('la') ? (
-              <p id="la-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {error('la')}
-              </p>
-            ) : null}
-            <select className="govuk-select" id="la" name="la" defaultValue={data.values.la ?? ''} aria-describedby={error('la') ? 'la-error' : undefined}>
-              <option value="">Any</option>
-              {data.las.map((la) => (
-                <option key={la.code} value={la.code}>
-                  {la.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="programme">
-              Programme (optional)
-            </label>
-            <select className="govuk-select" id="programme" name="programme" defaultValue={data.values.programme ?? ''}>
-              <option value="">Any</option>
-              {data.programmes.map((programme) => (
-                <option key={programme.code} value={programme.code}>
-                  {programme.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`govuk-form-group${error('channel') ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label" htmlFor="channel">
-              Where you will share it (optional)
-            </label>
-            <div id="channel-hint" className="govuk-hint">
-              For example hub-poster, health-visitor-leaflet or school-newsletter
-            </div>
-            {error('channel') ? (
-              <p id="channel-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {error('channel')}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-input govuk-!-width-two-thirds${error('channel') ? ' govuk-input--error' : ''}`}
-              id="channel"
-              name="channel"
-              type="text"
-              defaultValue={data.values.channel ?? ''}
-              aria-describedby={`channel-hint${error('channel') ? ' channel-error' : ''}`}
-              spellCheck={false}
-            />
-          </div>
+          <SelectField
+            name="la"
+            label="Local authority (optional)"
+            defaultValue={data.values.la ?? ''}
+            error={error('la')}
+            options={[{ value: '', label: 'Any' }, ...data.las.map((la) => ({ value: la.code, label: la.name }))]}
+          />
+          <SelectField
+            name="programme"
+            label="Programme (optional)"
+            defaultValue={data.values.programme ?? ''}
+            options={[{ value: '', label: 'Any' }, ...data.programmes.map((programme) => ({ value: programme.code, label: programme.name }))]}
+          />
+          <TextInput
+            name="channel"
+            label="Where you will share it (optional)"
+            hint="For example hub-poster, health-visitor-leaflet or school-newsletter"
+            error={error('channel')}
+            defaultValue={data.values.channel ?? ''}
+            className="govuk-!-width-two-thirds"
+            type="text"
+            spellCheck={false}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Make the link
           </button>

@@ -36,4 +36,11 @@ test('a facilitator reads session feedback against the 75% target for their pane
   await checkPage();
   await page.setViewportSize({ width: 320, height: 640 });
   await checkPage();
+
+  // Narrowed to this quarter (works without JavaScript: a GET form).
+  await page.getByLabel('Sessions held').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Sessions held \w+ to \w+ \d{4}$/ })).toBeVisible();
+  await expect(page).toHaveURL(/period=\d{4}-\d{2}/);
+  await checkPage();
 });

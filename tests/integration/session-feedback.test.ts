@@ -84,4 +84,12 @@ describe(`session feedback against KPI 7.1.2.b (${testStoreKind})`, () => {
     const none = await sessionFeedbackReport({ kind: 'regions', regionCodes: [] });
     expect(none.overall).toMatchObject({ total: 0, attendees: 0, metTarget: null });
   });
+
+  it('counts only sessions held in the chosen period', async () => {
+    const spring = await sessionFeedbackReport({ kind: 'all' }, { from: new Date('2026-03-31T23:00:00Z'), to: new Date('2026-06-30T23:00:00Z') });
+    expect(spring.overall).toMatchObject({ total: 15, attendees: 19 });
+    const summer = await sessionFeedbackReport({ kind: 'all' }, { from: new Date('2026-06-30T23:00:00Z'), to: new Date('2026-09-30T23:00:00Z') });
+    expect(summer.overall).toMatchObject({ total: 0, attendees: 0, metTarget: null });
+    expect(summer.panels).toEqual([]);
+  });
 });
