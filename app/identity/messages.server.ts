@@ -49,6 +49,27 @@ export async function sendMessage(message: Message): Promise<void> {
     .values({ channel: message.channel, recipient: message.to, subject: message.subject, body: message.text, raw: String(built.message) });
 }
 
+export interface Contactable {
+  preferredContact: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/**
+ * Sends a message to a member the way they asked to be contacted: email when they chose it and gave
+ * an address (with the calendar file, if any), otherwise a text message to their phone.
+ */
+export function sendToMember(person: Contactable, message: { subject: string; text: string; ics?: string }): Promise<void> {
+  const byEmail = person.preferredContact === 'email' && person.email;
+  return sendMessage({
+    channel: byEmail ? 'email' : 'text',
+    to: (byEmail ? person.email : (person.phone ?? person.email)) ?? '',
+    subject: message.subject,
+    text: message.text,
+    ics: byEmail ? message.ics : undefined,
+  });
+}
+
 /** The outbox, newest first; reading it is a view of identity data, so it is audited. */
 export async function readOutbox({ viewerId, correlationId, limit = 50 }: { viewerId: string; correlationId?: string; limit?: number }) {
   const messages = await identityDb().select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);

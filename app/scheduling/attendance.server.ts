@@ -3,7 +3,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations, participants } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
-import { sendMessage } from '~/identity/messages.server';
+import { sendToMember } from '~/identity/messages.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { recordParticipation } from './sessions.server';
 
@@ -54,10 +54,7 @@ export async function recordAttendance({
   const newlyAttended = marked.filter((row) => marks[row.invitation.id] && row.invitation.attended !== true);
   const link = `${origin}/surveys/session-feedback?session=${session.id}`;
   for (const { participant } of newlyAttended) {
-    const byEmail = participant.preferredContact === 'email' && participant.email;
-    await sendMessage({
-      channel: byEmail ? 'email' : 'text',
-      to: (byEmail ? participant.email : (participant.phone ?? participant.email)) ?? '',
+    await sendToMember(participant, {
       subject: `How did it go? ${session.title}`,
       text: `Hello ${participant.fullName},\n\nThank you for coming to "${session.title}". Please tell us how it went. It takes about 2 minutes and your answers are anonymous:\n${link}\n\nFamily Voice`,
     });

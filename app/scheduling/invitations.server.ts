@@ -4,7 +4,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations, panelMemberships, participants, type Invitation } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
-import { sendMessage } from '~/identity/messages.server';
+import { sendToMember } from '~/identity/messages.server';
 import { VENUE_ACCESS } from '~/panels/options';
 import { sessionIcs } from './calendar';
 import { formatLondon } from './notice';
@@ -60,13 +60,10 @@ export async function inviteMembers({
     if (inserted.length === 0) continue;
     invited += 1;
     const link = `${origin}/invitations/${token}`;
-    const byEmail = member.preferredContact === 'email' && member.email;
-    await sendMessage({
-      channel: byEmail ? 'email' : 'text',
-      to: (byEmail ? member.email : (member.phone ?? member.email)) ?? '',
+    await sendToMember(member, {
       subject: `You are invited: ${session.title}`,
       text: `Hello ${member.fullName},\n\nYou are invited to a ${panelName} session.\n\n${sessionText(session)}\n\nPlease tell us if you can come, and about anything you need, using your personal link:\n${link}\n\nFamily Voice`,
-      ics: byEmail ? ics : undefined,
+      ics,
     });
   }
   return invited;
@@ -158,10 +155,7 @@ async function tellPromoted(invitationId: string, session: PanelSession): Promis
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(eq(invitations.id, invitationId));
   if (!row) return;
-  const byEmail = row.preferredContact === 'email' && row.email;
-  await sendMessage({
-    channel: byEmail ? 'email' : 'text',
-    to: (byEmail ? row.email : (row.phone ?? row.email)) ?? '',
+  await sendToMember(row, {
     subject: `A place has come up: ${session.title}`,
     text: `Hello ${row.fullName},\n\nA place has come up and it is yours.\n\n${sessionText(session)}\n\nIf you can no longer come, use your personal link to tell us.\n\nFamily Voice`,
   });
