@@ -65,37 +65,40 @@ function scopeCondition(scope: FeedbackScope): SQL {
  */
 export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from: Date; to: Date }): Promise<FeedbackReport> {
   const inScope = held ? sql`${scopeCondition(scope)} and s.starts_at >= ${held.from} and s.starts_at < ${held.to}` : scopeCondition(scope);
-  const kpiKeys = sql.join(
-    STATEMENTS.filter((statement) => statement.kpi).map((statement) => sql`${statement.key}`),
+  const positive = sql.join(POSITIVE.map((value) => sql`${value}`), sql`, `);
+  const answer = (key: string) => sql`f.quality ->> ${key}`;
+  const kpi = STATEMENTS.filter((statement) => statement.kpi).map((statement) => statement.key);
+  // One pass over the responses, reading the five known statements directly (no jsonb expansion):
+  // positive when at least one KPI statement was answered and none of those answered was negative.
+  const isPositive = sql`jsonb_exists_any(f.quality, array[${sql.join(
+    kpi.map((key) => sql`${key}`),
+    sql`, `,
+  )}]::text[]) and ${sql.join(
+    kpi.map((key) => sql`coalesce(${answer(key)} in (${positive}), true)`),
+    sql` and `,
+  )}`;
+  const perStatement = sql.join(
+    STATEMENTS.map(
+      (statement, index) =>
+        sql`count(${answer(statement.key)})::int as ${sql.raw(`s${index}_answered`)}, count(*) filter (where ${answer(statement.key)} in (${positive}))::int as ${sql.raw(`s${index}_positive`)}`,
+    ),
     sql`, `,
   );
-  const positive = sql.join(POSITIVE.map((value) => sql`${value}`), sql`, `);
-  const scoped = sql`select r.id, s.panel_id, r.answers -> 'session_quality' as quality
-        from survey_responses r
-        join panel_sessions s on s.id = r.session_id
-        join panels p on p.id = s.panel_id
-        where r.survey_id = ${FEEDBACK_SURVEY} and jsonb_typeof(r.answers -> 'session_quality') = 'object' and ${inScope}`;
 
-  const [byPanel, byStatement, attendance] = await Promise.all([
-    queryRows<{ panel_id: string | null; panel_name: string | null; responses: number; positive: number }>(
+  const [byPanel, attendance] = await Promise.all([
+    queryRows<{ panel_id: string | null; panel_name: string | null; responses: number; positive: number } & Record<string, number>>(
       researchDb(),
-      sql`with scoped as (${scoped}),
-          judged as (
-            select scoped.id, scoped.panel_id,
-                   bool_and(q.value #>> '{}' in (${positive})) filter (where q.key in (${kpiKeys})) as positive
-            from scoped cross join lateral jsonb_each(scoped.quality) q
-            group by scoped.id, scoped.panel_id
-          )
-          select judged.panel_id, max(p.name) as panel_name, count(*)::int as responses, count(*) filter (where judged.positive)::int as positive
-          from judged join panels p on p.id = judged.panel_id
-          group by rollup (judged.panel_id)`,
-    ),
-    queryRows<{ statement: string; answered: number; positive: number }>(
-      researchDb(),
-      sql`with scoped as (${scoped})
-          select q.key as statement, count(*)::int as answered, count(*) filter (where q.value #>> '{}' in (${positive}))::int as positive
-          from scoped cross join lateral jsonb_each(scoped.quality) q
-          group by q.key`,
+      // The matrix is taken out of each response once, in the inner query.
+      sql`select f.panel_id, max(f.panel_name) as panel_name, count(*)::int as responses, count(*) filter (where ${isPositive})::int as positive, ${perStatement}
+          from (
+            select s.panel_id, p.name as panel_name, r.answers -> 'session_quality' as quality
+            from survey_responses r
+            join panel_sessions s on s.id = r.session_id
+            join panels p on p.id = s.panel_id
+            where r.survey_id = ${FEEDBACK_SURVEY} and ${inScope}
+          ) f
+          where jsonb_typeof(f.quality) = 'object'
+          group by rollup (f.panel_id)`,
     ),
     queryRows<{ panel_id: string | null; attendees: number }>(
       researchDb(),
@@ -113,10 +116,11 @@ export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from:
   const overall = share(total?.responses ?? 0, total?.positive ?? 0);
   return {
     overall: { ...overall, attendees: attendeesOf.get(null) ?? 0, metTarget: overall.rate === null ? null : overall.rate >= KPI_TARGET },
-    statements: STATEMENTS.map((statement) => {
-      const row = byStatement.find((item) => item.statement === statement.key);
-      return { key: statement.key, label: statement.label, ...share(row?.answered ?? 0, row?.positive ?? 0) };
-    }),
+    statements: STATEMENTS.map((statement, index) => ({
+      key: statement.key,
+      label: statement.label,
+      ...share(total?.[`s${index}_answered`] ?? 0, total?.[`s${index}_positive`] ?? 0),
+    })),
     panels: byPanel
       .filter((row): row is typeof row & { panel_id: string } => row.panel_id !== null)
       .map((row) => ({ panelId: row.panel_id, panelName: row.panel_name ?? '', attendees: attendeesOf.get(row.panel_id) ?? 0, responses: share(row.responses, row.positive) }))
