@@ -35,8 +35,11 @@ async function main() {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
+      // Stops the queue's workers first, then closes the stores (PGlite flushes to disk on close).
       void closeStores().then(() => process.exit(0));
     });
+    // Idle keep-alive connections would otherwise hold server.close open until the forced exit.
+    server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
