@@ -46,6 +46,7 @@ export default defineConfig({
     env: {
       NODE_ENV: 'production',
       PORT: String(PORT),
+      PUBLIC_URL: `http://localhost:${PORT}`,
       DATA_DIR,
       DEMO_DATA: 'true',
       PSEUDONYM_KEY: 'e2e-pseudonym-key-0123456789-abcdefghijklmnopqrstuvwxyz',

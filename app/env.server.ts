@@ -32,13 +32,20 @@ const schema = z.object({
   SESSION_SECRET: strongSecret('SESSION_SECRET'),
   SENTRY_DSN: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
 });
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, 'PUBLIC_URL'> & {
+  /** Where links in messages and QR codes point: always from configuration, never from a request. */
+  PUBLIC_URL: string;
   /** True when a store runs embedded (PGlite under DATA_DIR) rather than on a server. */
   identityEmbedded: boolean;
   researchEmbedded: boolean;
@@ -88,19 +95,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
   }
   const result = schema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
-      return `${name}: ${message}`;
-    });
-    throw new EnvError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'environment';
+        const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+        return `${name}: ${message}`;
+      });
+  // Links in messages must point at the real service, so production never falls back to localhost.
+  if (isProduction && !raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required');
+  if (!result.success || problems.length > 0) throw new EnvError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const env = result.data;
   const identityEmbedded = !env.IDENTITY_DATABASE_URL;
   const researchEmbedded = !env.RESEARCH_DATABASE_URL;
   return {
     ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     identityEmbedded,
     researchEmbedded,
     isProduction,

@@ -40,6 +40,7 @@ const server = spawn('node', [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--
     ...process.env,
     NODE_ENV: 'production',
     PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
     IDENTITY_DATABASE_URL: urlFor(databases.identity),
     RESEARCH_DATABASE_URL: urlFor(databases.research),
     PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789-abcdefghijklmnopqrstuvwxyz',

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import * as Sentry from '@sentry/node';
 import compression from 'compression';
@@ -8,8 +7,8 @@ import helmet from 'helmet';
 import { projectPath } from '#db/paths';
 import type { Env } from '~/env.server';
 import { logger } from '~/utils/logger.server';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { remixHandler } from './remix-handler';
+import { requestGuards } from './request-guards';
 
 /**
  * The HTTP layer: security headers, static files, request ids and logs, then Remix. Kept free of
@@ -69,23 +68,18 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
     }),
   );
 
-  // Nothing the service accepts comes near 1 MB; larger bodies are refused before they are read.
-  app.use((req, res, next) => {
-    if (Number(req.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-      res.status(413).type('text/plain').send('The information you sent is too large.');
-      return;
-    }
-    next();
-  });
-
   app.use('/build', express.static(projectPath('public', 'build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(projectPath('public'), { maxAge: '1h' }));
 
+  // Nothing the service accepts comes near 1 MB; see request-guards.ts for what else is refused.
+  app.use(requestGuards({ publicOrigin: new URL(env.PUBLIC_URL).origin }));
+
   app.all(
     '*',
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.isProduction ? 'production' : 'development',
+      publicUrl: env.PUBLIC_URL,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,

@@ -25,7 +25,7 @@ export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await startJobQueue();
   await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };
-  return seedDemoData({ origin: `http://localhost:${env.PORT}` });
+  return seedDemoData();
 }
 
 export async function closeStores(): Promise<void> {

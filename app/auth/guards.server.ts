@@ -49,6 +49,17 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
  * cannot be used to send staff somewhere else.
  */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/staff'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  // Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil.example"
+  // becomes "//evil.example": refuse those characters outright, then let the URL parser decide.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (typeof to !== 'string' || !to.startsWith('/') || to.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SAME_SITE);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === SAME_SITE && !path.startsWith('//') ? path : fallback;
 }
+const SAME_SITE = 'https://family-voice.invalid';

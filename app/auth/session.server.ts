@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { staffSessions, staffUsers, type StaffUser } from '#db/identity/schema';
 import { signedCookie } from '~/utils/cookies.server';
 
 export const IDLE_TIMEOUT_MINUTES = 30;
+/** However busy, a session ends this long after sign-in, so a stolen cookie does not live for ever. */
+export const ABSOLUTE_LIFETIME_HOURS = 12;
 // last_seen_at is refreshed at most this often, so browsing does not write on every request.
 const TOUCH_AFTER_SECONDS = 60;
 
@@ -36,7 +38,7 @@ export type SessionLookup =
 
 /**
  * Finds the signed-in user for a session token, ending the session if it has been idle for
- * IDLE_TIMEOUT_MINUTES or the account has been disabled.
+ * IDLE_TIMEOUT_MINUTES, started more than ABSOLUTE_LIFETIME_HOURS ago, or the account has been disabled.
  */
 export async function lookupStaffSession(token: string): Promise<SessionLookup> {
   const db = identityDb();
@@ -45,12 +47,13 @@ export async function lookupStaffSession(token: string): Promise<SessionLookup> 
     .select({
       user: staffUsers,
       idleSeconds: sql<number>`extract(epoch from (now() - ${staffSessions.lastSeenAt}))::float8`,
+      ageSeconds: sql<number>`extract(epoch from (now() - ${staffSessions.createdAt}))::float8`,
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(eq(staffSessions.tokenHash, tokenHash));
   if (!row) return { state: 'none' };
-  if (row.idleSeconds > IDLE_TIMEOUT_MINUTES * 60 || row.user.disabledAt) {
+  if (row.idleSeconds > IDLE_TIMEOUT_MINUTES * 60 || row.ageSeconds > ABSOLUTE_LIFETIME_HOURS * 3600 || row.user.disabledAt) {
     await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
     return { state: 'expired' };
   }
@@ -60,9 +63,14 @@ export async function lookupStaffSession(token: string): Promise<SessionLookup> 
   return { state: 'active', user: row.user };
 }
 
-/** Sessions idle past the timeout are dead anyway; removed at start-up. */
+/** Sessions idle past the timeout or past their lifetime are dead anyway; removed at start-up. */
 export async function pruneStaffSessions(): Promise<void> {
   await identityDb()
     .delete(staffSessions)
-    .where(and(lt(staffSessions.lastSeenAt, sql`now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`)));
+    .where(
+      or(
+        lt(staffSessions.lastSeenAt, sql`now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`),
+        lt(staffSessions.createdAt, sql`now() - make_interval(hours => ${ABSOLUTE_LIFETIME_HOURS})`),
+      ),
+    );
 }

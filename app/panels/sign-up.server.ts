@@ -73,13 +73,10 @@ export type SignUpResult = { ok: true; existing: boolean; invitedTo: number } | 
 export async function signUpToPanel({
   panel,
   form,
-  origin,
   correlationId,
 }: {
   panel: Panel;
   form: FormData;
-  /** Where personal links in invitations to coming sessions point. */
-  origin: string;
   correlationId?: string;
 }): Promise<SignUpResult> {
   const questions = aboutYouQuestions();
@@ -139,6 +136,6 @@ export async function signUpToPanel({
     if (signed.newMembership || !signed.existing) await undoSignUp({ participantId: signed.participant.id, panelId: panel.id, existing: signed.existing });
     throw error;
   }
-  const invitedTo = await inviteToComingSessions({ panel, participantId: signed.participant.id, origin });
+  const invitedTo = await inviteToComingSessions({ panel, participantId: signed.participant.id });
   return { ok: true, existing: signed.existing, invitedTo };
 }

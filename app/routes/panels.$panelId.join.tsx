@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const panel = await requirePanel(params.panelId);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const result = await signUpToPanel({ panel, form, origin: new URL(request.url).origin, correlationId: context.requestId });
+  const result = await signUpToPanel({ panel, form, correlationId: context.requestId });
   if (result.ok) {
     const query = new URLSearchParams();
     if (result.existing) query.set('updated', '1');

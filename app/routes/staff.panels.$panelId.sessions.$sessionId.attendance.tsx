@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     marks[match[1]!] = value === 'yes';
   }
   if (Object.keys(marks).length === 0) return data({ errors: [{ field: 'people', message: 'Mark at least one person as attended or did not come' }], saved: null }, { status: 400 });
-  const saved = await recordAttendance({ session, marks, origin: new URL(request.url).origin, userId: user.id, correlationId: context.requestId });
+  const saved = await recordAttendance({ session, marks, userId: user.id, correlationId: context.requestId });
   return data({ errors: [], saved });
 }
 

@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const panel = await requireManagedPanel(user, params.panelId);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const result = await scheduleSession({ panel, user, form, origin: new URL(request.url).origin, correlationId: context.requestId });
+  const result = await scheduleSession({ panel, user, form, correlationId: context.requestId });
   if (result.status === 'scheduled') throw redirect(`/staff/panels/${panel.id}?scheduled=${result.session.id}`);
   const values = Object.fromEntries([...new Set(form.keys())].filter((key) => key !== 'csrf').map((key) => [key, form.getAll(key).map(String)]));
   return data({ ...result, values }, { status: result.status === 'invalid' ? 400 : 200 });

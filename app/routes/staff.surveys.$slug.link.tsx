@@ -5,7 +5,7 @@ import { ErrorSummary } from '~/components/error-summary';
 import { listLocalAuthorities, listProgrammes } from '~/research/reference.server';
 import { distributionLinkSchema, distributionUrl, qrCodeSvg } from '~/surveys/links.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
-import { TextInput } from '~/components/text-input';
+import { CHANNELS } from '~/surveys/vocabulary';
 import { SelectField } from '~/components/select-field';
 
 export const meta: MetaFunction = () => [{ title: 'Make a link or QR code – Family Voice' }];
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     errors.push({ field: 'la', message: 'Choose a local authority in your regions' });
   }
   if (!parsed.success || errors.length > 0) return { ...base, errors, link: null };
-  const link = distributionUrl({ origin: url.origin, surveyId: survey.id, link: parsed.data });
+  const link = distributionUrl({ surveyId: survey.id, link: parsed.data });
   const svg = await qrCodeSvg(link);
   return { ...base, errors, link: { url: link, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, query: new URLSearchParams(parsed.data as Record<string, string>).toString() } };
 }
@@ -61,15 +61,12 @@ export default function MakeLink() {
             defaultValue={data.values.programme ?? ''}
             options={[{ value: '', label: 'Any' }, ...data.programmes.map((programme) => ({ value: programme.code, label: programme.name }))]}
           />
-          <TextInput
+          <SelectField
             name="channel"
             label="Where you will share it (optional)"
-            hint="For example hub-poster, health-visitor-leaflet or school-newsletter"
             error={error('channel')}
             defaultValue={data.values.channel ?? ''}
-            className="govuk-!-width-two-thirds"
-            type="text"
-            spellCheck={false}
+            options={[{ value: '', label: 'Not saying' }, ...Object.entries(CHANNELS).map(([value, label]) => ({ value, label }))]}
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Make the link

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const allowed = await listLocalAuthorities({ regionCodes: user.regionCodes });
     if (!allowed.some((la) => la.code === parsed.data.la)) return new Response('Not your region', { status: 403 });
   }
-  const svg = await qrCodeSvg(distributionUrl({ origin: url.origin, surveyId: survey.id, link: parsed.data }));
+  const svg = await qrCodeSvg(distributionUrl({ surveyId: survey.id, link: parsed.data }));
   return new Response(svg, {
     headers: {
       'Content-Type': 'image/svg+xml',

@@ -1,3 +1,4 @@
+import { publicUrl } from '~/utils/public-url.server';
 import { and, eq } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { invitations, participants } from '#db/identity/schema';
@@ -27,13 +28,11 @@ export async function attendanceList({ sessionId, viewerId, correlationId }: { s
 export async function recordAttendance({
   session,
   marks,
-  origin,
   userId,
   correlationId,
 }: {
   session: PanelSession;
   marks: Record<string, boolean>;
-  origin: string;
   userId: string;
   correlationId?: string;
 }): Promise<{ recorded: number; feedbackSent: number }> {
@@ -52,7 +51,7 @@ export async function recordAttendance({
     marked.map((row) => ({ pseudonym: pseudonymFor(row.participant.id), attended: marks[row.invitation.id]! })),
   );
   const newlyAttended = marked.filter((row) => marks[row.invitation.id] && row.invitation.attended !== true);
-  const link = `${origin}/surveys/session-feedback?session=${session.id}`;
+  const link = publicUrl(`/surveys/session-feedback?session=${session.id}`);
   for (const { participant } of newlyAttended) {
     await sendToMember(participant, {
       subject: `How did it go? ${session.title}`,

@@ -1,3 +1,4 @@
+import { publicUrl } from '~/utils/public-url.server';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
@@ -27,12 +28,10 @@ export function sessionText(session: PanelSession): string {
 export async function inviteMembers({
   session,
   panelName,
-  origin,
   participantId,
 }: {
   session: PanelSession;
   panelName: string;
-  origin: string;
   /** Only this member (someone joining after the session was planned). */
   participantId?: string;
 }): Promise<number> {
@@ -59,7 +58,7 @@ export async function inviteMembers({
       .returning({ id: invitations.id });
     if (inserted.length === 0) continue;
     invited += 1;
-    const link = `${origin}/invitations/${token}`;
+    const link = publicUrl(`/invitations/${token}`);
     await sendToMember(member, {
       subject: `You are invited: ${session.title}`,
       text: `Hello ${member.fullName},\n\nYou are invited to a ${panelName} session.\n\n${sessionText(session)}\n\nPlease tell us if you can come, and about anything you need, using your personal link:\n${link}\n\nFamily Voice`,

@@ -10,12 +10,12 @@ import { panelSessionList } from './sessions.server';
  * to (someone signing up again) are skipped. Reminders are queued per session, so they reach
  * newcomers too. Returns how many invitations were sent.
  */
-export async function inviteToComingSessions({ panel, participantId, origin, now = new Date() }: { panel: Panel; participantId: string; origin: string; now?: Date }): Promise<number> {
+export async function inviteToComingSessions({ panel, participantId, now = new Date() }: { panel: Panel; participantId: string; now?: Date }): Promise<number> {
   const sessions = await panelSessionList({ panelId: panel.id, from: earliestStart(now) });
   let offered = 0;
   for (const session of sessions) {
     try {
-      offered += await inviteMembers({ session, panelName: panel.name, origin, participantId });
+      offered += await inviteMembers({ session, panelName: panel.name, participantId });
     } catch (error) {
       // The sign-up itself has succeeded; a message that could not go is logged, not shown to the family.
       // Only the error's code: a mail server's message can quote the address.

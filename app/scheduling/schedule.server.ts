@@ -73,7 +73,6 @@ export async function scheduleSession({
   user,
   form,
   now = new Date(),
-  origin,
   correlationId,
 }: {
   panel: Panel;
@@ -81,7 +80,6 @@ export async function scheduleSession({
   form: FormData;
   now?: Date;
   /** Where personal links in invitations point, e.g. https://family-voice.example */
-  origin: string;
   correlationId?: string;
 }): Promise<ScheduleResult> {
   const parsed = scheduleSchema.safeParse(readForm(form));
@@ -140,7 +138,7 @@ export async function scheduleSession({
     correlationId,
     details: overriding ? { reason: input.overrideReason } : {},
   });
-  await inviteMembers({ session, panelName: panel.name, origin });
+  await inviteMembers({ session, panelName: panel.name });
   await queueReminders(session, now);
   return { status: 'scheduled', session };
 }

@@ -1,6 +1,8 @@
+import { publicUrl } from '~/utils/public-url.server';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
+import { CHANNELS, type Channel } from './vocabulary';
 
 /** What a facilitator puts into a distribution link; each part optional. */
 export const distributionLinkSchema = z.object({
@@ -14,18 +16,15 @@ export const distributionLinkSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   channel: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Channel must be up to 40 letters, numbers or hyphens, like hub-poster')
+    .enum(Object.keys(CHANNELS) as [Channel], { errorMap: () => ({ message: 'Choose where you will share the link from the list' }) })
     .optional()
     .or(z.literal('').transform(() => undefined)),
 });
 export type DistributionLink = z.infer<typeof distributionLinkSchema>;
 
 /** The public address families open, recording where they came from. */
-export function distributionUrl({ origin, surveyId, link }: { origin: string; surveyId: string; link: DistributionLink }): string {
-  const url = new URL(`/surveys/${surveyId}`, origin);
+export function distributionUrl({ surveyId, link }: { surveyId: string; link: DistributionLink }): string {
+  const url = new URL(publicUrl(`/surveys/${surveyId}`));
   for (const [key, value] of Object.entries(link)) if (value) url.searchParams.set(key, value);
   return url.toString();
 }

@@ -1,6 +1,7 @@
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import type { DraftSource } from './drafts.server';
+import { isChannel } from './vocabulary';
 
 let laCodes: Set<string> | undefined;
 export function isLocalAuthorityCode(code: string): boolean {
@@ -8,13 +9,12 @@ export function isLocalAuthorityCode(code: string): boolean {
   return laCodes.has(code);
 }
 
-const CHANNEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Where a link came from (`?la=E09000033&programme=family-hubs&channel=hub-poster`, or `session=` for
  * session feedback). Values that are not a known local authority, a known programme, a short slug or
- * an id are ignored, not stored.
+ * an id are ignored, not stored. Channels come from a fixed list, so nothing typed into a URL is kept.
  */
 export function sourceFromParams(params: URLSearchParams): DraftSource {
   const la = params.get('la') ?? undefined;
@@ -25,6 +25,6 @@ export function sourceFromParams(params: URLSearchParams): DraftSource {
     ...(session && UUID.test(session) ? { session } : {}),
     ...(la && isLocalAuthorityCode(la) ? { la } : {}),
     ...(programme && (PROGRAMME_CODES as readonly string[]).includes(programme) ? { programme } : {}),
-    ...(channel && CHANNEL.test(channel) ? { channel } : {}),
+    ...(channel && isChannel(channel) ? { channel } : {}),
   };
 }

@@ -46,3 +46,23 @@ export type Theme = (typeof THEMES)[number];
 
 /** Reference lists a question can take its choices from, filled in when the set is loaded. */
 export const CHOICE_SOURCES = ['local-authorities'] as const;
+
+/**
+ * Where a distribution link was shared. A fixed list, because the value arrives in a public URL and
+ * is stored with the answers: free text there could carry anything, a name or phone number included.
+ */
+export const CHANNELS = {
+  'hub-poster': 'Poster or leaflet at a family hub',
+  'health-visitor-link': 'Health visitor or midwife',
+  'school-newsletter': 'School or nursery',
+  'gp-surgery': 'GP surgery or clinic',
+  'social-media': 'Social media',
+  'council-website': 'Council website or newsletter',
+  'community-group': 'Community or voluntary group',
+  'email-or-text': 'Email or text message',
+  'school-link': 'Young people’s setting (school, college, youth club)',
+  event: 'Event or drop-in',
+  other: 'Somewhere else',
+} as const;
+export type Channel = keyof typeof CHANNELS;
+export const isChannel = (value: string): value is Channel => Object.hasOwn(CHANNELS, value);

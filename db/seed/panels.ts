@@ -60,7 +60,7 @@ const BIG_PANEL_REGIONS = ['E12000002', 'E12000007'];
  * sessions: one held weeks ago with attendance and feedback, one held 10 days ago whose attendance is
  * still to record, and one six weeks ahead whose invitations have gone out (with reminders queued).
  */
-export async function seedPanels(random: Random, { origin }: { origin: string }): Promise<void> {
+export async function seedPanels(random: Random): Promise<void> {
   const las = readUpperTierLocalAuthorities();
   let n = 1;
   for (const region of await listRegions()) {
@@ -88,9 +88,9 @@ export async function seedPanels(random: Random, { origin }: { origin: string })
       memberIds.push(participant.id);
     }
     const sessionIds = [
-      await seedSessionWithFeedback(random, panel.id, memberIds, origin),
+      await seedSessionWithFeedback(random, panel.id, memberIds),
       await seedPastSession(panel.id, memberIds),
-      await seedUpcomingSession(random, panel, origin),
+      await seedUpcomingSession(random, panel),
     ];
     const runBy = (await facilitatorChoices(panel)).map((choice) => choice.id);
     for (const sessionId of sessionIds) await assignFacilitators(sessionId, runBy);
@@ -168,13 +168,13 @@ function feedbackAnswers(random: Random): Record<string, unknown> {
 }
 
 /** A session held about seven weeks ago: replies, attendance recorded, and anonymous feedback. */
-async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[], origin: string): Promise<string> {
+async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[]): Promise<string> {
   const startsAt = ukTime(-random.int(45, 60), 18);
   const session = await pastSession(panelId, 'What helped in the first year with a baby', 'Start for Life', startsAt);
   const declined = new Set(memberIds.filter(() => random.chance(0.15)));
   const rows = await acceptedInvitations(session.id, startsAt, memberIds, (id) => (declined.has(id) ? 'declined' : 'accepted'));
   const marks = Object.fromEntries(rows.filter((row) => row.status === 'accepted').map((row) => [row.id, random.chance(0.88)]));
-  await recordAttendance({ session, marks, origin, userId: 'system' });
+  await recordAttendance({ session, marks, userId: 'system' });
   const survey = getSurvey('session-feedback');
   if (!survey) throw new Error('The session feedback question set is missing');
   for (const attended of Object.values(marks)) {
@@ -186,7 +186,7 @@ async function seedSessionWithFeedback(random: Random, panelId: string, memberId
 }
 
 /** A Saturday-morning session about six weeks ahead: invited now, some replies in, reminders queued. */
-async function seedUpcomingSession(random: Random, panel: Panel, origin: string): Promise<string> {
+async function seedUpcomingSession(random: Random, panel: Panel): Promise<string> {
   const today = DateTime.now().setZone(ZONE);
   const saturday = 42 + ((6 - today.weekday + 7) % 7);
   const startsAt = ukTime(saturday, 10);
@@ -204,7 +204,7 @@ async function seedUpcomingSession(random: Random, panel: Panel, origin: string)
     invitationsSentAt: new Date(),
     noticeOverrideReason: null,
   });
-  await inviteMembers({ session, panelName: panel.name, origin });
+  await inviteMembers({ session, panelName: panel.name });
   await queueReminders(session);
   const invited = await identityDb().select().from(invitations).where(eq(invitations.sessionId, session.id)).orderBy(invitations.id);
   for (const invitation of invited) {

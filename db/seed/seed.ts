@@ -4,6 +4,7 @@ import { panels, surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
+import { CHANNELS } from '~/surveys/vocabulary';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { createRandom } from './random';
 import { seedPanels } from './panels';
@@ -12,7 +13,6 @@ import { DEMO_STAFF } from './staff';
 
 const DEMO_SEED = 20_261_122;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CHANNELS = ['hub-poster', 'health-visitor-link', 'school-newsletter', 'social-media'];
 
 /** Synthetic survey responses across local authorities and the past year, for demos and reports. */
 async function seedResponses(count: { 'common-question-set': number; 'young-people': number }): Promise<void> {
@@ -30,7 +30,7 @@ async function seedResponses(count: { 'common-question-set': number; 'young-peop
         survey,
         responseId: randomUUID(),
         answers,
-        source: { la: random.pick(las), channel: random.pick(CHANNELS) },
+        source: { la: random.pick(las), channel: random.pick(Object.keys(CHANNELS)) },
         submittedAt: new Date(now - random.int(0, 364) * DAY_MS),
       });
       if (!result.ok) throw new Error(`Synthetic answers failed the checks: ${JSON.stringify(result.errors)}`);
@@ -41,9 +41,9 @@ async function seedResponses(count: { 'common-question-set': number; 'young-peop
 /**
  * Fills empty stores with demo data. Idempotent: each store that already has data is left alone,
  * so restarts keep whatever people have changed. Everything is drawn from createRandom(seed), so
- * every machine gets the same demo data. `origin` is where personal links in the demo's messages point.
+ * every machine gets the same demo data.
  */
-export async function seedDemoData({ origin = 'http://localhost:3000' }: { origin?: string } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemoData(): Promise<{ seeded: boolean }> {
   let seeded = false;
   if ((await countStaffUsers()) === 0) {
     for (const staff of DEMO_STAFF) await createStaffUser(staff, { createdBy: 'system' });
@@ -54,7 +54,7 @@ export async function seedDemoData({ origin = 'http://localhost:3000' }: { origi
     seeded = true;
   }
   if ((await researchDb().$count(panels)) === 0) {
-    await seedPanels(createRandom(DEMO_SEED + 1), { origin });
+    await seedPanels(createRandom(DEMO_SEED + 1));
     seeded = true;
   }
   return { seeded };

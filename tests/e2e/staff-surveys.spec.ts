@@ -15,12 +15,12 @@ test('a facilitator previews a question set and makes a link with a QR code', as
 
   await page.getByRole('link', { name: 'Make a link or QR code for Tell us about the support your family gets' }).click();
   await checkPage();
-  await page.getByLabel('Where you will share it (optional)').fill('not a valid channel!');
-  await page.getByRole('button', { name: 'Make the link' }).click();
+  // A channel typed into the address, not chosen from the list, is refused.
+  await page.goto('/staff/surveys/common-question-set/link?make=1&channel=jane-smith-07700900123');
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
   await checkPage();
   await page.getByLabel('Local authority (optional)').selectOption({ label: 'Manchester' });
-  await page.getByLabel('Where you will share it (optional)').fill('hub-poster');
+  await page.getByLabel('Where you will share it (optional)').selectOption({ label: 'Poster or leaflet at a family hub' });
   await page.getByRole('button', { name: 'Make the link' }).click();
   await expect(page.getByRole('link', { name: /\/surveys\/common-question-set\?la=E08000003&channel=hub-poster$/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /QR code for/ })).toBeVisible();

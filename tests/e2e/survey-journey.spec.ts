@@ -121,7 +121,7 @@ test('the young people’s set with JavaScript on keeps answers through a reload
 });
 
 test('a ranking question runs end to end in the SurveyJS React UI, by keyboard', async ({ page, checkPage }) => {
-  await page.goto('/surveys/priorities?channel=e2e');
+  await page.goto('/surveys/priorities?channel=social-media');
   await checkPage();
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(page.getByText('Put these in order')).toBeVisible();

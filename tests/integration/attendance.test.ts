@@ -24,7 +24,7 @@ describe(`attendance and session feedback (${testStoreKind})`, () => {
     const marks = Object.fromEntries(accepted.map((invitation, index) => [invitation.id, index !== 0]));
     const before = await identityDb().$count(outboxMessages);
 
-    const result = await recordAttendance({ session: session!, marks, origin: 'https://fv.example', userId: 'test' });
+    const result = await recordAttendance({ session: session!, marks, userId: 'test' });
     expect(result).toEqual({ recorded: accepted.length, feedbackSent: accepted.length - 1 });
     const rows = await researchDb().select().from(sessionParticipation).where(eq(sessionParticipation.sessionId, session!.id));
     expect(rows.map((row) => row.pseudonym).sort()).toEqual(accepted.map((invitation) => pseudonymFor(invitation.participantId)).sort());
@@ -32,7 +32,7 @@ describe(`attendance and session feedback (${testStoreKind})`, () => {
     expect(await identityDb().$count(outboxMessages)).toBe(before + accepted.length - 1);
 
     // Saving again sends nobody a second form.
-    expect((await recordAttendance({ session: session!, marks, origin: 'https://fv.example', userId: 'test' })).feedbackSent).toBe(0);
+    expect((await recordAttendance({ session: session!, marks, userId: 'test' })).feedbackSent).toBe(0);
 
     const feedback = getSurvey('session-feedback')!;
     const responseId = randomUUID();

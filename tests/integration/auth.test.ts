@@ -83,6 +83,16 @@ describe(`staff sign-in (${testStoreKind})`, () => {
     expect((await lookupStaffSession(second.token)).state).toBe('active');
   });
 
+  it('ends a session 12 hours after sign-in however active it has been', async () => {
+    const result = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.23' });
+    if (!result.ok) throw new Error('sign-in failed');
+    const hash = (await identityDb().select({ tokenHash: staffSessions.tokenHash, createdAt: staffSessions.createdAt }).from(staffSessions).orderBy(sql`created_at desc`).limit(1))[0]!.tokenHash;
+    await identityDb().update(staffSessions).set({ createdAt: sql`now() - interval '11 hours 59 minutes'`, lastSeenAt: sql`now()` }).where(eq(staffSessions.tokenHash, hash));
+    expect((await lookupStaffSession(result.token)).state).toBe('active');
+    await identityDb().update(staffSessions).set({ createdAt: sql`now() - interval '12 hours 1 minute'`, lastSeenAt: sql`now()` }).where(eq(staffSessions.tokenHash, hash));
+    expect(await lookupStaffSession(result.token)).toEqual({ state: 'expired' });
+  });
+
   it('ends a session idle for 30 minutes, and one whose account is disabled', async () => {
     const result = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.21' });
     if (!result.ok) throw new Error('sign-in failed');

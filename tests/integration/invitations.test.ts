@@ -40,7 +40,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ title: 'Evening chat', day: '10', month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'in-person', venue: 'Leeds Family Hub', capacity: '2', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);
     form.append('venueAccess', 'step-free');
-    const result = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
+    const result = await scheduleSession({ panel, user: facilitator, form, now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
     if (result.status !== 'scheduled') throw new Error(JSON.stringify(result));
     session = result.session;
   });
@@ -50,7 +50,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     const messages = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id);
     expect(messages).toHaveLength(3);
     expect(messages.map((message) => message.channel)).toEqual(['email', 'email', 'text']);
-    expect(messages[0]!.body).toMatch(/Evening chat[\s\S]*Leeds Family Hub \(Step-free access\)[\s\S]*https:\/\/fv\.example\/invitations\/[A-Za-z0-9_-]{43}/);
+    expect(messages[0]!.body).toMatch(/Evening chat[\s\S]*Leeds Family Hub \(Step-free access\)[\s\S]*http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]{43}/);
     expect(messages[0]!.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
     expect(messages[0]!.raw).toMatch(/BEGIN:VCALENDAR[\s\S]*DTSTART:20301210T190000Z/);
     expect(messages[2]!.raw).not.toMatch(/text\/calendar/);
@@ -85,7 +85,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
   it("lists a member's sessions across their invitations, and lets them reply only to their own", async () => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ title: 'Morning chat', day: '11', month: '12', year: '2030', startTime: '10:00', endTime: '11:00', mode: 'online', onlineDetails: 'Video link', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);
-    const second = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
+    const second = await scheduleSession({ panel, user: facilitator, form, now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
     if (second.status !== 'scheduled') throw new Error(JSON.stringify(second));
     const [mine, theirs] = await identityDb().select().from(invitations).where(eq(invitations.sessionId, second.session.id)).orderBy(invitations.id).limit(2);
 

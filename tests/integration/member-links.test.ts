@@ -40,7 +40,7 @@ describe(`a member's personal link and the feedback page, through their routes (
     for (const [title, day] of [['First talk', '10'], ['Second talk', '17']] as const) {
       const form = new FormData();
       for (const [key, value] of Object.entries({ title, day, month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'online', onlineDetails: 'Video link', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);
-      const result = await scheduleSession({ panel, user: facilitator, form, origin: 'https://fv.example', now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
+      const result = await scheduleSession({ panel, user: facilitator, form, now: londonDateTime({ day: '1', month: '11', year: '2030', time: '10:00' })! });
       if (result.status !== 'scheduled') throw new Error(JSON.stringify(result));
       sessionIds.push(result.session.id);
     }

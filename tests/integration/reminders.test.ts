@@ -55,7 +55,6 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     const result = await scheduleSession({
       panel,
       user: facilitator,
-      origin: 'https://fv.example',
       now: londonDateTime({ day: '1', month: '10', year: '2030', time: '09:00' })!,
       form: form({ title: 'Autumn catch-up', day: '4', month: '11', year: '2030', startTime: '18:30', endTime: '20:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/autumn', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id }),
     });
@@ -120,7 +119,6 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     const soon = await scheduleSession({
       panel,
       user: facilitator,
-      origin: 'https://fv.example',
       now: new Date(Date.now() - 40 * 86_400_000),
       form: form({ title: 'Short notice drop-in', ...ukDateIn(26), startTime: '18:00', endTime: '19:00', mode: 'online', onlineDetails: 'Video call: https://meet.example/drop-in', capacity: '10', confirmWarnings: '1', facilitators: facilitator.id }),
     });

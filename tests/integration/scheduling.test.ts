@@ -46,13 +46,13 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
 
   it('refuses a session 27 days ahead and accepts one 29 days ahead, across the clocks going back', async () => {
     const count = () => researchDb().$count(panelSessions);
-    const short = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm({ day: '16', month: '11', year: '2027' }) });
+    const short = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '16', month: '11', year: '2027' }) });
     expect(short).toMatchObject({ status: 'invalid', errors: [{ field: 'day', message: expect.stringMatching(/at least 4 weeks.*Wednesday 17 November 2027 at 6:00pm/) }] });
-    const hourShort = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm({ day: '17', month: '11', year: '2027', startTime: '17:30' }) });
+    const hourShort = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '17', month: '11', year: '2027', startTime: '17:30' }) });
     expect(hourShort.status).toBe('invalid');
     expect(await count()).toBe(0);
 
-    const ok = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm({ day: '18', month: '11', year: '2027' }) });
+    const ok = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '18', month: '11', year: '2027' }) });
     expect(ok).toMatchObject({ status: 'scheduled', session: { panelId: panel.id, mode: 'online', venue: null, noticeOverrideReason: null } });
     expect(await count()).toBe(1);
     if (ok.status === 'scheduled') expect((await facilitatorsOf([ok.session.id])).get(ok.session.id)).toEqual([facilitator.displayName]);
@@ -62,19 +62,19 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
 
   it('warns, then schedules when confirmed, when the time clashes with the school run', async () => {
     const form = { day: '1', month: '12', year: '2027', startTime: '14:30', endTime: '16:00' };
-    const warned = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm(form) });
+    const warned = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(form) });
     expect(warned).toEqual({ status: 'warnings', warnings: [expect.stringMatching(/school run/)] });
-    const confirmed = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm({ ...form, confirmWarnings: '1' }) });
+    const confirmed = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ ...form, confirmWarnings: '1' }) });
     expect(confirmed.status).toBe('scheduled');
   });
 
   it('lets only an administrator override the notice rule, and records the reason', async () => {
     const soon = { day: '25', month: '10', year: '2027', overrideNotice: 'yes', overrideReason: 'The venue is only free that week and members asked for it' };
-    const refused = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm(soon) });
+    const refused = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(soon) });
     expect(refused).toMatchObject({ status: 'invalid', errors: [{ message: expect.stringMatching(/Only an administrator/) }] });
-    const noReason = await scheduleSession({ panel, user: administrator, now, origin: 'https://fv.example', form: sessionForm({ ...soon, overrideReason: '' }) });
+    const noReason = await scheduleSession({ panel, user: administrator, now, form: sessionForm({ ...soon, overrideReason: '' }) });
     expect(noReason).toMatchObject({ status: 'invalid', errors: [{ field: 'overrideReason' }] });
-    const allowed = await scheduleSession({ panel, user: administrator, now, origin: 'https://fv.example', form: sessionForm(soon) });
+    const allowed = await scheduleSession({ panel, user: administrator, now, form: sessionForm(soon) });
     expect(allowed).toMatchObject({ status: 'scheduled', session: { noticeOverrideReason: soon.overrideReason } });
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.schedule.notice-override'));
     expect(audit).toMatchObject({ who: administrator.id, details: { reason: soon.overrideReason } });
@@ -105,7 +105,7 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     ['nobody to run it', { day: '1', month: '12', year: '2027', facilitators: '' }, 'facilitators'],
     ['a facilitator of another region (a tampered form)', { day: '1', month: '12', year: '2027', facilitators: '00000000-0000-4000-8000-000000000000' }, 'facilitators'],
   ])('refuses %s', async (_label, fields, field) => {
-    const result = await scheduleSession({ panel, user: facilitator, now, origin: 'https://fv.example', form: sessionForm(fields) });
+    const result = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(fields) });
     expect(result.status).toBe('invalid');
     if (result.status === 'invalid') expect(result.errors.map((error) => error.field)).toContain(field);
   });

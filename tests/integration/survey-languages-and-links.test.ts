@@ -50,9 +50,9 @@ describe(`distribution links and QR codes (${testStoreKind})`, () => {
 
     const form = await get('');
     expect(form.las).toHaveLength(33);
-    const made = await get('make=1&la=E09000033&programme=family-hubs&channel=Hub-Poster');
+    const made = await get('make=1&la=E09000033&programme=family-hubs&channel=hub-poster');
     expect(made.errors).toEqual([]);
-    expect(made.link?.url).toBe('http://localhost/surveys/common-question-set?la=E09000033&programme=family-hubs&channel=hub-poster');
+    expect(made.link?.url).toBe('http://localhost:3000/surveys/common-question-set?la=E09000033&programme=family-hubs&channel=hub-poster');
     expect(Buffer.from(made.link!.qr.split(',')[1]!, 'base64').toString()).toMatch(/^<svg/);
 
     expect((await get('make=1&la=E08000003')).errors).toEqual([{ field: 'la', message: 'Choose a local authority in your regions' }]);

@@ -21,6 +21,12 @@ describe('safeRedirectPath', () => {
     ['//evil.example', '/staff'],
     ['/\\evil.example', '/staff'],
     ['https://evil.example', '/staff'],
+    ['/\t/evil.example/phish', '/staff'],
+    ['/%09/evil.example/phish', '/%09/evil.example/phish'],
+    ['/\n/evil.example', '/staff'],
+    ['/ /evil.example', '/%20/evil.example'],
+    ['/staff/../..//evil.example', '/staff'],
+    ['/staff/../audit', '/audit'],
     ['', '/staff'],
     [null, '/staff'],
   ])('%j goes to %j', (input, expected) => {

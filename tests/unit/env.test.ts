@@ -22,7 +22,15 @@ describe('configuration', () => {
 
   it('stops production start-up naming each missing secret', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/PSEUDONYM_KEY: is required[\s\S]*SESSION_SECRET: is required/);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/PSEUDONYM_KEY: is required[\s\S]*SESSION_SECRET: is required[\s\S]*PUBLIC_URL: is required/);
+  });
+
+  it('takes links from PUBLIC_URL, never localhost in production', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'fv-env-'));
+    expect(parseEnv({ DATA_DIR: dataDir, PORT: '4000' }).PUBLIC_URL).toBe('http://localhost:4000');
+    expect(parseEnv({ DATA_DIR: dataDir, PUBLIC_URL: 'https://fv.example.gov.uk/' }).PUBLIC_URL).toBe('https://fv.example.gov.uk');
+    expect(() => parseEnv({ DATA_DIR: dataDir, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: must be an http/);
+    expect(() => parseEnv({ NODE_ENV: 'production', PSEUDONYM_KEY: strong, SESSION_SECRET: strong })).toThrow(/^Invalid configuration:\n {2}PUBLIC_URL: is required$/);
   });
 
   it('refuses a weak secret in production', () => {
@@ -44,6 +52,7 @@ describe('configuration', () => {
   it('uses PostgreSQL servers when URLs are given, and does not seed demo data in production', () => {
     const env = parseEnv({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://familyvoice.example.gov.uk/',
       PSEUDONYM_KEY: strong,
       SESSION_SECRET: `${strong}-x`,
       IDENTITY_DATABASE_URL: 'postgres://identity@db1/identity',
