@@ -34,4 +34,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Only research, survey and db code writes through the research client (also checked by a test).
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['app/research/**', 'app/surveys/**', 'app/health.server.ts', 'server/start-up.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '#db/research/client', message: 'Use a function in app/research or app/surveys instead of the research client.' }] }],
+    },
+  },
 );

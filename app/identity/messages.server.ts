@@ -12,6 +12,8 @@ export interface Message {
   text: string;
   /** An iCalendar event to attach (emails only). */
   ics?: string;
+  /** The participant it is for, so their withdrawal removes it from the outbox too. */
+  participantId?: string;
 }
 
 const FROM = 'Family Voice <no-reply@family-voice.example>';
@@ -46,10 +48,11 @@ export async function sendMessage(message: Message): Promise<void> {
   const built = await builder.sendMail(mail);
   await identityDb()
     .insert(outboxMessages)
-    .values({ channel: message.channel, recipient: message.to, subject: message.subject, body: message.text, raw: String(built.message) });
+    .values({ channel: message.channel, recipient: message.to, subject: message.subject, body: message.text, raw: String(built.message), participantId: message.participantId ?? null });
 }
 
 export interface Contactable {
+  id: string;
   preferredContact: string;
   email: string | null;
   phone: string | null;
@@ -67,6 +70,7 @@ export function sendToMember(person: Contactable, message: { subject: string; te
     subject: message.subject,
     text: message.text,
     ics: byEmail ? message.ics : undefined,
+    participantId: person.id,
   });
 }
 

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
-import { consents, panelMemberships, participants, type Participant } from '#db/identity/schema';
+import { auditEvents, consents, panelMemberships, participants, type Participant } from '#db/identity/schema';
 import { recordAudit } from '~/governance/audit.server';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11';
@@ -19,61 +19,40 @@ export interface ParticipantDetails {
   guardianContact: string | null;
 }
 
+/** The member who signed up with this email, if any (emails are kept lower-case). */
+export async function findParticipantByEmail(email: string): Promise<Participant | undefined> {
+  const [found] = await identityDb().select().from(participants).where(eq(participants.email, email.toLowerCase()));
+  return found;
+}
+
 /**
- * Adds a participant to a panel in the identity store, with their consent, in one transaction.
- * Signing up again with the same email updates the existing record instead of making a second one.
+ * Adds a new participant to a panel in the identity store, with their consent, in one transaction.
+ * An under-16's membership waits for their parent or guardian ('awaiting-guardian'). Someone who
+ * already signed up is never changed here: see `confirmSignUp`.
  */
-export async function upsertParticipant({
+export async function createParticipant({
   details,
   panelId,
-  guardianConsent,
   correlationId,
 }: {
   details: ParticipantDetails;
   panelId: string;
-  guardianConsent: boolean;
   correlationId?: string;
-}): Promise<{ participant: Participant; existing: boolean; newMembership: boolean }> {
+}): Promise<Participant> {
   return identityDb().transaction(async (tx) => {
-    const [found] = details.email ? await tx.select().from(participants).where(eq(participants.email, details.email)) : [];
-    const [participant] = found
-      ? await tx
-          .update(participants)
-          .set({ ...details, updatedAt: sql`now()` })
-          .where(eq(participants.id, found.id))
-          .returning()
-      : await tx.insert(participants).values(details).returning();
+    const [participant] = await tx.insert(participants).values(details).returning();
     if (!participant) throw new Error('Participant was not written');
-    await tx.insert(consents).values({
-      participantId: participant.id,
-      researchParticipation: true,
-      contact: true,
-      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
-      guardianConsent,
-    });
-    const membership = await tx
-      .insert(panelMemberships)
-      .values({ participantId: participant.id, panelId })
-      .onConflictDoNothing()
-      .returning({ panelId: panelMemberships.panelId });
+    await tx.insert(consents).values({ participantId: participant.id, researchParticipation: true, contact: true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, guardianConsent: false });
+    await tx.insert(panelMemberships).values({ participantId: participant.id, panelId, status: details.ageGroup === 'under-16' ? 'awaiting-guardian' : 'active' });
     // Who and what, never the person's details.
-    await recordAudit(
-      { who: 'anonymous', what: found ? 'participants.update-by-sign-up' : 'participants.sign-up', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId } },
-      tx,
-    );
-    return { participant, existing: Boolean(found), newMembership: membership.length > 0 };
+    await recordAudit({ who: 'anonymous', what: 'participants.sign-up', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId } }, tx);
+    return participant;
   });
 }
 
 /** Undoes a sign-up whose research-store half could not be written, so nothing is half-kept. */
-export async function undoSignUp({ participantId, panelId, existing }: { participantId: string; panelId: string; existing: boolean }) {
-  if (!existing) {
-    await identityDb().delete(participants).where(eq(participants.id, participantId));
-    return;
-  }
-  await identityDb()
-    .delete(panelMemberships)
-    .where(sql`${panelMemberships.participantId} = ${participantId} and ${panelMemberships.panelId} = ${panelId}`);
+export async function undoSignUp({ participantId }: { participantId: string }) {
+  await identityDb().delete(participants).where(eq(participants.id, participantId));
 }
 
 /** A panel's members with their contact details and needs. Every view is audited. */
@@ -94,7 +73,7 @@ export async function listPanelMembers({ panelId, viewerId, correlationId }: { p
     })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(eq(panelMemberships.panelId, panelId))
+    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'active')))
     .orderBy(participants.fullName);
   await recordAudit({ who: viewerId, what: 'participants.view', subjectId: panelId, subjectType: 'panel', correlationId, details: { count: rows.length } });
   return rows;
@@ -109,7 +88,7 @@ export async function panelAvailability(panelId: string): Promise<string[][]> {
     .select({ availability: participants.availability })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(eq(panelMemberships.panelId, panelId));
+    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'active')));
   return rows.map((row) => row.availability);
 }
 
@@ -129,23 +108,29 @@ export async function panelPlanningSummary(panelId: string) {
     })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(eq(panelMemberships.panelId, panelId));
+    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'active')));
   const times = await identityDb()
     .select({ time: sql<string>`unnest(${participants.availability})`, count: sql<number>`count(*)::int` })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(eq(panelMemberships.panelId, panelId))
+    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'active')))
     .groupBy(sql`1`);
   return { ...row!, availability: Object.fromEntries(times.map((time) => [time.time, time.count])) as Record<string, number> };
 }
 
 /**
- * Removes a participant from the identity store: their details, consents, memberships and
- * invitations go with them (cascades). The audit entry records that a withdrawal happened, not who.
+ * Removes a participant from the identity store: their details, consents, memberships, invitations,
+ * reminders, open confirmation links and messages go with them (cascades), and earlier audit entries
+ * about them lose their id, which could otherwise be turned back into their pseudonym. The audit
+ * entry records that a withdrawal happened, not who.
  */
 export async function deleteParticipant({ participantId, researchDeleted }: { participantId: string; researchDeleted: boolean }): Promise<void> {
   await identityDb().transaction(async (tx) => {
     await tx.delete(participants).where(eq(participants.id, participantId));
+    await tx
+      .update(auditEvents)
+      .set({ subjectId: null })
+      .where(and(eq(auditEvents.subjectType, 'participant'), eq(auditEvents.subjectId, participantId)));
     await recordAudit({ who: 'anonymous', what: 'participants.withdraw', details: { researchDeleted } }, tx);
   });
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Pseudonym } from '#db/research/pseudonym';
 import { getEnv } from '~/env.server';
 
 /**
@@ -6,6 +7,6 @@ import { getEnv } from '~/env.server';
  * pseudonym, never their id. The key lives in configuration, never in either database, so the
  * research side cannot go back from a pseudonym to a person.
  */
-export function pseudonymFor(participantId: string, key: string = getEnv().PSEUDONYM_KEY): string {
-  return createHmac('sha256', key).update(participantId, 'utf8').digest('hex');
+export function pseudonymFor(participantId: string, key: string = getEnv().PSEUDONYM_KEY): Pseudonym {
+  return createHmac('sha256', key).update(participantId, 'utf8').digest('hex') as Pseudonym;
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { pseudonymFor } from '~/identity/pseudonym.server';
-import { undoSignUp, upsertParticipant, type ParticipantDetails } from '~/identity/participants.server';
-import { recordPanelMember } from '~/research/panels.server';
+import { confirmSignUp, createConfirmation, findConfirmation } from '~/identity/confirmations.server';
+import { sendMessage, sendToMember } from '~/identity/messages.server';
+import { createParticipant, findParticipantByEmail, undoSignUp, type ParticipantDetails } from '~/identity/participants.server';
+import { recordAudit } from '~/governance/audit.server';
+import { publicUrl } from '~/utils/public-url.server';
+import { withdrawParticipant } from './withdraw.server';
+import { getPanel, recordPanelMember, recordPanelMembership } from '~/research/panels.server';
 import { inviteToComingSessions } from '~/scheduling/late-joiners.server';
 import { checkAnswers, type AnswerError } from '~/surveys/answers';
 import { conditionHolds, getSurvey, type SurveyQuestion } from '~/surveys/definitions.server';
@@ -30,8 +35,9 @@ const signUpSchema = z
     preferredContact: z.enum(['email', 'phone', 'text'], { errorMap: () => ({ message: 'Select how you would like us to contact you' }) }),
     ageGroup: z.enum(['under-16', '16-17', '18-plus'], { errorMap: () => ({ message: 'Select your age' }) }),
     guardianName: optional(200, 'Parent or guardian’s name'),
-    guardianContact: optional(254, 'Parent or guardian’s email or phone'),
-    guardianConsent: z.literal('yes').optional(),
+    guardianContact: optional(254, 'Parent or guardian’s email or phone').refine((value) => value === null || z.string().email().safeParse(value).success || UK_PHONE.test(value), {
+      message: 'Enter your parent or guardian’s email address or UK phone number',
+    }),
     accessNeeds: optional(1000, 'Access needs'),
     caringCommitments: optional(1000, 'Childcare and caring'),
     availability: z.array(z.enum(Object.keys(AVAILABILITY) as [keyof typeof AVAILABILITY])).default([]),
@@ -46,7 +52,6 @@ const signUpSchema = z
     if (form.ageGroup === 'under-16') {
       if (!form.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'Enter your parent or guardian’s name' });
       if (!form.guardianContact) ctx.addIssue({ code: 'custom', path: ['guardianContact'], message: 'Enter your parent or guardian’s email or phone number' });
-      if (!form.guardianConsent) ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'Your parent or guardian needs to agree before you can join' });
     }
   });
 
@@ -63,7 +68,8 @@ export function aboutYouQuestions(): SurveyQuestion[] {
     .filter((question) => !question.visibleIf);
 }
 
-export type SignUpResult = { ok: true; existing: boolean; invitedTo: number } | { ok: false; errors: AnswerError[] };
+/** The same answer whoever signed up, so the page never tells a stranger whether an email is known. */
+export type SignUpResult = { ok: true } | { ok: false; errors: AnswerError[] };
 
 /**
  * Signs someone up to a panel: contact details and consent to the identity store, the About-you
@@ -94,7 +100,6 @@ export async function signUpToPanel({
     ageGroup: choice('ageGroup'),
     guardianName: text('guardianName'),
     guardianContact: text('guardianContact'),
-    guardianConsent: choice('guardianConsent'),
     accessNeeds: text('accessNeeds'),
     caringCommitments: text('caringCommitments'),
     availability: form.getAll('availability'),
@@ -121,21 +126,79 @@ export async function signUpToPanel({
   if (!profile.ok) errors.push(...profile.errors);
   if (!parsed.success || !profile.ok || errors.length > 0) return { ok: false, errors };
 
-  const { consentResearch: _r, consentContact: _c, guardianConsent, ...rest } = parsed.data;
+  const { consentResearch: _r, consentContact: _c, ...rest } = parsed.data;
   const details: ParticipantDetails = {
     ...rest,
     email: rest.email?.toLowerCase() ?? null,
     guardianName: rest.ageGroup === 'under-16' ? rest.guardianName : null,
     guardianContact: rest.ageGroup === 'under-16' ? rest.guardianContact : null,
   };
-  const signed = await upsertParticipant({ details, panelId: panel.id, guardianConsent: guardianConsent === 'yes', correlationId });
+
+  const existing = details.email ? await findParticipantByEmail(details.email) : undefined;
+  if (existing) {
+    // Nothing about them changes here: whoever typed their email may not be them. They are asked,
+    // through the contact we already hold, whether they want to join this panel too.
+    const token = await createConfirmation({ kind: 'existing-member', participantId: existing.id, panelId: panel.id });
+    await recordAudit({ who: 'anonymous', what: 'participants.sign-up-known-email', subjectId: existing.id, subjectType: 'participant', correlationId, details: { panelId: panel.id } });
+    await sendToMember(existing, {
+      subject: `Do you want to join ${panel.name}?`,
+      text: `Hello ${existing.fullName},\n\nSomeone asked to join "${panel.name}" with your email address. If it was you, confirm here:\n${publicUrl(`/panels/confirm/${token}`)}\n\nYour details stay as they are. To change them, use the personal link in any invitation we have sent you.\n\nIf it was not you, you do not need to do anything.\n\nFamily Voice`,
+    });
+    return { ok: true };
+  }
+
+  const participant = await createParticipant({ details, panelId: panel.id, correlationId });
   const la = typeof profile.answers.la === 'string' && /^E\d{8}$/.test(profile.answers.la) ? profile.answers.la : null;
   try {
-    await recordPanelMember({ pseudonym: pseudonymFor(signed.participant.id), panelId: panel.id, profile: profile.answers, laCode: la });
+    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile: profile.answers, laCode: la });
   } catch (error) {
-    if (signed.newMembership || !signed.existing) await undoSignUp({ participantId: signed.participant.id, panelId: panel.id, existing: signed.existing });
+    await undoSignUp({ participantId: participant.id });
     throw error;
   }
-  const invitedTo = await inviteToComingSessions({ panel, participantId: signed.participant.id });
-  return { ok: true, existing: signed.existing, invitedTo };
+  if (details.ageGroup === 'under-16' && details.guardianContact) {
+    // The young person's own tick is not a parent's agreement: the guardian says yes through their own contact.
+    const token = await createConfirmation({ kind: 'guardian', participantId: participant.id, panelId: panel.id });
+    const byEmail = details.guardianContact.includes('@');
+    await sendMessage({
+      channel: byEmail ? 'email' : 'text',
+      to: details.guardianContact,
+      participantId: participant.id,
+      subject: `Can ${details.fullName} join a Family Voice panel?`,
+      text: `Hello ${details.guardianName ?? ''},\n\n${details.fullName} would like to join "${panel.name}", a young people’s panel of the Family Voice project, and gave your details as their parent or guardian. They can only join if you agree. Read about the panel and answer here:\n${publicUrl(`/panels/confirm/${token}`)}\n\nIf we do not hear from you within 7 days, their details will be deleted.\n\nFamily Voice`,
+    });
+    return { ok: true };
+  }
+  await inviteToComingSessions({ panel, participantId: participant.id });
+  return { ok: true };
+}
+
+export type ConfirmationPage = { kind: 'existing-member' | 'guardian'; panelName: string; personName: string } | undefined;
+
+/** What a confirmation link asks, for its page; undefined when it is used, expired or unknown. */
+export async function describeConfirmation(token: string): Promise<ConfirmationPage> {
+  const found = await findConfirmation(token);
+  const panel = found ? await getPanel(found.panelId) : undefined;
+  if (!found || !panel) return undefined;
+  return { kind: found.kind, panelName: panel.name, personName: found.participant.fullName };
+}
+
+/**
+ * Answers a confirmation link. Yes: the member joins (and is invited to coming sessions that still
+ * give 4 weeks' notice). A guardian's no: the young person's details and answers are deleted.
+ */
+export async function answerConfirmation({ token, agree, correlationId }: { token: string; agree: boolean; correlationId?: string }): Promise<'joined' | 'declined' | 'not-found'> {
+  if (!agree) {
+    const found = await findConfirmation(token);
+    if (!found) return 'not-found';
+    if (found.kind === 'guardian') await withdrawParticipant({ participantId: found.participant.id, deleteAnswers: true });
+    return 'declined';
+  }
+  const confirmed = await confirmSignUp({ token, correlationId });
+  const panel = confirmed ? await getPanel(confirmed.panelId) : undefined;
+  if (!confirmed || !panel) return 'not-found';
+  if (confirmed.kind === 'existing-member') {
+    await recordPanelMembership({ pseudonym: pseudonymFor(confirmed.participant.id), panelId: panel.id });
+  }
+  await inviteToComingSessions({ panel, participantId: confirmed.participant.id });
+  return 'joined';
 }

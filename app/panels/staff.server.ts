@@ -2,7 +2,7 @@ import type { StaffUser } from '#db/identity/schema';
 import { listLocalAuthorities, listProgrammes, listRegions } from '~/research/reference.server';
 import type { Panel, PanelSession } from '#db/research/schema';
 import { getPanel, PanelPlacementError, panelInputSchema, panelInScope, type PanelInput } from '~/research/panels.server';
-import { getSession } from '~/scheduling/sessions.server';
+import { getSession } from '~/research/sessions.server';
 import type { FieldError } from '~/components/error-summary';
 
 /** Where a staff member may place panels: a facilitator's regions, or everywhere for administrators. */

@@ -2,7 +2,8 @@ import { and, arrayOverlaps, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod';
 import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
-import { localAuthorities, panelMembers, panels, participantProfiles, regions, sessionParticipation, type Panel } from '#db/research/schema';
+import type { Pseudonym } from '#db/research/pseudonym';
+import { localAuthorities, panelMembers, panels, participantProfiles, regions, sessionParticipation, type Panel, UK_DAY } from '#db/research/schema';
 
 export const PANEL_LEVELS = ['local', 'regional', 'national'] as const;
 export const PANEL_AUDIENCES = ['parents-carers', 'young-people', 'expectant-under-2s'] as const;
@@ -157,7 +158,7 @@ export async function recordPanelMember({
   profile,
   laCode,
 }: {
-  pseudonym: string;
+  pseudonym: Pseudonym;
   panelId: string;
   profile: Record<string, unknown>;
   laCode: string | null;
@@ -167,17 +168,22 @@ export async function recordPanelMember({
     await tx
       .insert(participantProfiles)
       .values({ pseudonym, answers: profile, laCode, regionCode })
-      .onConflictDoUpdate({ target: participantProfiles.pseudonym, set: { answers: profile, laCode, regionCode, updatedAt: sql`now()` } });
+      .onConflictDoUpdate({ target: participantProfiles.pseudonym, set: { answers: profile, laCode, regionCode, updatedAt: UK_DAY } });
     await tx.insert(panelMembers).values({ pseudonym, panelId }).onConflictDoNothing();
   });
 }
 
-export async function removePanelMember({ pseudonym, panelId }: { pseudonym: string; panelId: string }): Promise<void> {
+/** Adds a member with a profile already on file to another panel (their profile is left as it is). */
+export async function recordPanelMembership({ pseudonym, panelId }: { pseudonym: Pseudonym; panelId: string }): Promise<void> {
+  await researchDb().insert(panelMembers).values({ pseudonym, panelId }).onConflictDoNothing();
+}
+
+export async function removePanelMember({ pseudonym, panelId }: { pseudonym: Pseudonym; panelId: string }): Promise<void> {
   await researchDb().delete(panelMembers).where(and(eq(panelMembers.pseudonym, pseudonym), eq(panelMembers.panelId, panelId)));
 }
 
 /** Deletes everything the research store holds under a pseudonym (a withdrawal that asks for it). */
-export async function deleteResearchRows(pseudonym: string): Promise<void> {
+export async function deleteResearchRows(pseudonym: Pseudonym): Promise<void> {
   await researchDb().transaction(async (tx) => {
     await tx.delete(panelMembers).where(eq(panelMembers.pseudonym, pseudonym));
     await tx.delete(sessionParticipation).where(eq(sessionParticipation.pseudonym, pseudonym));

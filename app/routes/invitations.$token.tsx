@@ -13,7 +13,7 @@ import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
 import { memberSessions, replyToOwnInvitation, type MemberSession } from '~/scheduling/member-sessions.server';
-import { getSession } from '~/scheduling/sessions.server';
+import { getSession } from '~/research/sessions.server';
 
 export const handle = { hydrate: false };
 

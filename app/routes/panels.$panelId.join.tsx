@@ -34,12 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const result = await signUpToPanel({ panel, form, correlationId: context.requestId });
-  if (result.ok) {
-    const query = new URLSearchParams();
-    if (result.existing) query.set('updated', '1');
-    if (result.invitedTo > 0) query.set('invited', String(result.invitedTo));
-    throw redirect(`/panels/${panel.id}/joined${query.size > 0 ? `?${query}` : ''}`);
-  }
+  if (result.ok) throw redirect(`/panels/${panel.id}/joined`);
   // Echo back what was typed so nothing is lost, except nothing is stored.
   const values = Object.fromEntries([...new Set(form.keys())].filter((key) => key !== 'csrf').map((key) => [key, form.getAll(key).map(String)]));
   return data({ errors: result.errors, values }, { status: 400 });
@@ -99,14 +94,7 @@ export default function JoinPanel() {
               <h2 className="govuk-heading-m">If you are under 16</h2>
               <TextInput name="guardianName" label="Your parent or guardian’s name" defaultValue={value('guardianName')} error={error('guardianName')} />
               <TextInput name="guardianContact" label="Your parent or guardian’s email or phone number" defaultValue={value('guardianContact')} error={error('guardianContact')} />
-              <ChoiceFields
-                name="guardianConsent"
-                legend="Parent or guardian agreement"
-                multiple
-                error={error('guardianConsent')}
-                selected={values('guardianConsent')}
-                options={[{ value: 'yes', label: 'My parent or guardian has read about the panel and agrees to me joining' }]}
-              />
+              <p className="govuk-body">We will send your parent or guardian a message asking them to agree. You join the panel when they do.</p>
             </>
           ) : null}
           <h2 className="govuk-heading-m">Taking part</h2>

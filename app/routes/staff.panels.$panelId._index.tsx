@@ -13,7 +13,7 @@ import { AVAILABILITY } from '~/panels/options';
 import { updatePanel } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
 import { formatLondon } from '~/scheduling/notice';
-import { panelSessionList } from '~/scheduling/sessions.server';
+import { panelSessionList } from '~/research/sessions.server';
 import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];

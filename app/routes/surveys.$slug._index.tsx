@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
-import { getSession } from '~/scheduling/sessions.server';
+import { getSession } from '~/research/sessions.server';
 import { startDraft } from '~/surveys/drafts.server';
 import { journeyCookieWith, pageFlow, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';

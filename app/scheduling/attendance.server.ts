@@ -6,7 +6,7 @@ import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
 import { sendToMember } from '~/identity/messages.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
-import { recordParticipation } from './sessions.server';
+import { recordParticipation } from '~/research/sessions.server';
 
 /** The people who accepted a place, for the facilitator to mark. A view of identity data: audited. */
 export async function attendanceList({ sessionId, viewerId, correlationId }: { sessionId: string; viewerId: string; correlationId?: string }) {

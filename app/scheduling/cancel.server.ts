@@ -5,7 +5,7 @@ import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
 import { sendToMember } from '~/identity/messages.server';
 import { formatLondon } from './notice';
-import { markCancelled } from './sessions.server';
+import { markCancelled } from '~/research/sessions.server';
 
 /**
  * Cancels a session and tells everyone who was invited and has not declined (spec 5.19: last-minute
@@ -14,7 +14,7 @@ import { markCancelled } from './sessions.server';
 export async function cancelSession({ session, userId, correlationId }: { session: PanelSession; userId: string; correlationId?: string }): Promise<number> {
   if (!(await markCancelled(session.id))) return 0;
   const people = await identityDb()
-    .select({ fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
+    .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
     .from(invitations)
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ['invited', 'accepted', 'waitlisted'])));

@@ -39,7 +39,7 @@ export async function inviteMembers({
     .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(and(eq(panelMemberships.panelId, session.panelId), participantId ? eq(participants.id, participantId) : undefined));
+    .where(and(eq(panelMemberships.panelId, session.panelId), eq(panelMemberships.status, 'active'), participantId ? eq(participants.id, participantId) : undefined));
   let invited = 0;
   const ics = sessionIcs({
     id: session.id,
@@ -149,7 +149,7 @@ export async function respondToInvitation({
 
 async function tellPromoted(invitationId: string, session: PanelSession): Promise<void> {
   const [row] = await identityDb()
-    .select({ fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
+    .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
     .from(invitations)
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(eq(invitations.id, invitationId));

@@ -2,7 +2,7 @@ import type { Panel } from '#db/research/schema';
 import { logger } from '~/utils/logger.server';
 import { inviteMembers } from './invitations.server';
 import { earliestStart } from './notice';
-import { panelSessionList } from './sessions.server';
+import { panelSessionList } from '~/research/sessions.server';
 
 /**
  * Someone who joins a panel is invited to its sessions that still give them 4 weeks' notice (spec

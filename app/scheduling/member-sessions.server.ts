@@ -3,7 +3,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations } from '#db/identity/schema';
 import { respondToInvitation, type InvitationResponse } from './invitations.server';
 import { formatLondon } from './notice';
-import { getSession, sessionsByIds } from './sessions.server';
+import { getSession, sessionsByIds } from '~/research/sessions.server';
 
 export type MemberSession = {
   invitationId: string;

@@ -8,7 +8,7 @@ import { sendToMember } from '~/identity/messages.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { sessionText } from './invitations.server';
 import { ZONE } from './notice';
-import { getSession } from './sessions.server';
+import { getSession } from '~/research/sessions.server';
 
 /** Reminders go this many UK calendar days before a session, at the session's clock time. */
 export const REMINDER_DAYS = [7, 1] as const;
@@ -50,6 +50,7 @@ export async function sendSessionReminders(job: ReminderJob): Promise<number> {
     .select({
       invitationId: invitations.id,
       status: invitations.status,
+      id: participants.id,
       fullName: participants.fullName,
       email: participants.email,
       phone: participants.phone,

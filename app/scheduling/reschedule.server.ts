@@ -8,7 +8,7 @@ import { sendToMember } from '~/identity/messages.server';
 import { sessionIcs } from './calendar';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
 import { queueReminders } from './reminders.server';
-import { moveSession } from './sessions.server';
+import { moveSession } from '~/research/sessions.server';
 
 export type RescheduleResult = { status: 'moved'; session: PanelSession; notified: number } | { status: 'invalid'; errors: FieldError[] };
 
@@ -53,7 +53,7 @@ export async function rescheduleSession({
   const moved = await moveSession(session.id, { startsAt, endsAt });
   await identityDb().update(invitations).set({ expiresAt: startsAt }).where(eq(invitations.sessionId, session.id));
   const people = await identityDb()
-    .select({ fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
+    .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })
     .from(invitations)
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ['invited', 'accepted', 'waitlisted'])));

@@ -8,7 +8,7 @@ import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWar
 import { assignFacilitators, facilitatorChoices } from './facilitators.server';
 import { inviteMembers } from './invitations.server';
 import { queueReminders } from './reminders.server';
-import { insertSession } from './sessions.server';
+import { insertSession } from '~/research/sessions.server';
 import { VENUE_ACCESS } from '~/panels/options';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`);

@@ -80,7 +80,8 @@ export async function submitResponse({
     channel: source.channel ?? null,
     sessionId: source.session ?? null,
     locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
-    ...(submittedAt ? { submittedAt } : {}),
+    // Kept to the UK day, like every time in the research store that concerns a person.
+    ...(submittedAt ? { submittedAt: sql`date_trunc('day', ${submittedAt.toISOString()}::timestamptz, 'Europe/London')` } : {}),
   };
   const insert = (db: ResearchDb) =>
     db.insert(surveyResponses).values(row).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });

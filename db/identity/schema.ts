@@ -144,10 +144,32 @@ export const panelMemberships = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
     panelId: uuid('panel_id').notNull(),
+    /** 'active', or 'awaiting-guardian' until an under-16's parent or guardian agrees through their own link. */
+    status: text('status').notNull().default('active'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.participantId, t.panelId] }), index('panel_memberships_panel_idx').on(t.panelId)],
 );
+
+/**
+ * A sign-up waiting for someone to confirm through a contact we already hold: 'existing-member' when
+ * a sign-up names an email we know (the member confirms), 'guardian' when an under-16 joins (their
+ * parent or guardian agrees). The link carries a random token; only its hash is kept.
+ */
+export const signUpConfirmations = pgTable(
+  'sign_up_confirmations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind').notNull(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    panelId: uuid('panel_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_up_confirmations_participant_idx').on(t.participantId)],
+);
+export type SignUpConfirmation = typeof signUpConfirmations.$inferSelect;
 
 /**
  * An invitation to a panel session (session ids refer to the research store). The member's
@@ -210,6 +232,8 @@ export const sessionReminders = pgTable(
  */
 export const outboxMessages = pgTable('outbox_messages', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** Whom it was sent to, so a member's withdrawal removes their messages too. */
+  participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
   channel: text('channel').notNull(),
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),

@@ -3,7 +3,15 @@
  * never a name, email, phone number or postcode.
  */
 import { sql } from 'drizzle-orm';
+import type { Pseudonym } from './pseudonym';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Today, as the UK calendar day (midnight UK time). Times in this store that concern a person are
+ * kept to the day: to the millisecond they would match the identity store's own records of the same
+ * moment and link a pseudonym back to a name without the key.
+ */
+export const UK_DAY = sql`date_trunc('day', now(), 'Europe/London')`;
 
 export const regions = pgTable('regions', {
   /** ONS code, E12000001–E12000009. */
@@ -76,7 +84,8 @@ export const surveyResponses = pgTable(
     /** Session feedback is stored against the session, not the person. */
     sessionId: uuid('session_id'),
     locale: text('locale').notNull().default('en'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The UK day it was sent (see UK_DAY). */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().default(UK_DAY),
   },
   (t) => [
     index('survey_responses_survey_idx').on(t.surveyId, t.surveyVersion),
@@ -117,22 +126,22 @@ export type NewPanel = typeof panels.$inferInsert;
 
 /** A panel member's About-you answers, by pseudonym only (the same codes as the common set). */
 export const participantProfiles = pgTable('participant_profiles', {
-  pseudonym: text('pseudonym').primaryKey(),
+  pseudonym: text('pseudonym').$type<Pseudonym>().primaryKey(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
   laCode: text('la_code').references(() => localAuthorities.code),
   regionCode: text('region_code').references(() => regions.code),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(UK_DAY),
 });
 export type ParticipantProfile = typeof participantProfiles.$inferSelect;
 
 export const panelMembers = pgTable(
   'panel_members',
   {
-    pseudonym: text('pseudonym').notNull(),
+    pseudonym: text('pseudonym').$type<Pseudonym>().notNull(),
     panelId: uuid('panel_id')
       .notNull()
       .references(() => panels.id, { onDelete: 'cascade' }),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().default(UK_DAY),
   },
   (t) => [primaryKey({ columns: [t.pseudonym, t.panelId] }), index('panel_members_panel_idx').on(t.panelId)],
 );
@@ -171,12 +180,12 @@ export type PanelSession = typeof panelSessions.$inferSelect;
 export const sessionParticipation = pgTable(
   'session_participation',
   {
-    pseudonym: text('pseudonym').notNull(),
+    pseudonym: text('pseudonym').$type<Pseudonym>().notNull(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => panelSessions.id, { onDelete: 'cascade' }),
     attended: boolean('attended').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(UK_DAY),
   },
   (t) => [primaryKey({ columns: [t.pseudonym, t.sessionId] })],
 );

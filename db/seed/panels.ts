@@ -1,6 +1,6 @@
 import { listRegions } from '~/research/reference.server';
 import { createPanel, recordPanelMember } from '~/research/panels.server';
-import { upsertParticipant, type ParticipantDetails } from '~/identity/participants.server';
+import { createParticipant, type ParticipantDetails } from '~/identity/participants.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { aboutYouQuestions } from '~/panels/sign-up.server';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
@@ -16,7 +16,7 @@ import { assignFacilitators, facilitatorChoices } from '~/scheduling/facilitator
 import { inviteMembers, respondToInvitation } from '~/scheduling/invitations.server';
 import { ZONE } from '~/scheduling/notice';
 import { queueReminders } from '~/scheduling/reminders.server';
-import { insertSession } from '~/scheduling/sessions.server';
+import { insertSession } from '~/research/sessions.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import type { Random } from './random';
@@ -82,7 +82,7 @@ export async function seedPanels(random: Random): Promise<void> {
     const memberIds: string[] = [];
     const size = BIG_PANEL_REGIONS.includes(region.code) ? 14 : 5;
     for (let i = 0; i < size; i += 1, n += 1) {
-      const { participant } = await upsertParticipant({ details: buildParticipant(random, n), panelId: panel.id, guardianConsent: false });
+      const participant = await createParticipant({ details: buildParticipant(random, n), panelId: panel.id });
       const profile = buildProfile(random, regionLas);
       await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile, laCode: (profile.la as string | undefined) ?? null });
       memberIds.push(participant.id);

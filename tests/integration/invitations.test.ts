@@ -7,7 +7,7 @@ import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Panel, PanelSession } from '#db/research/schema';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { panelPlanningSummary, upsertParticipant } from '~/identity/participants.server';
+import { panelPlanningSummary, createParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
 import { findInvitation, respondToInvitation, sessionPeople } from '~/scheduling/invitations.server';
@@ -35,7 +35,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     for (let n = 901; n <= 903; n += 1) {
       const details = { ...buildParticipant(random, n), preferredContact: n === 903 ? ('text' as const) : ('email' as const) };
       names.push(details.fullName);
-      await upsertParticipant({ details, panelId: panel.id, guardianConsent: false });
+      await createParticipant({ details, panelId: panel.id });
     }
     const form = new FormData();
     for (const [key, value] of Object.entries({ title: 'Evening chat', day: '10', month: '12', year: '2030', startTime: '19:00', endTime: '20:00', mode: 'in-person', venue: 'Leeds Family Hub', capacity: '2', confirmWarnings: '1', facilitators: facilitator.id })) form.append(key, value);

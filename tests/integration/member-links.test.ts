@@ -8,14 +8,14 @@ import { buildStaffUser } from '#db/seed/staff';
 import type { Panel } from '#db/research/schema';
 import { signIn } from '~/auth/sign-in.server';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { upsertParticipant } from '~/identity/participants.server';
+import { createParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { action as invitationAction, loader as invitationLoader } from '~/routes/invitations.$token';
 import { action as joinAction } from '~/routes/panels.$panelId.join';
 import { loader as feedbackLoader } from '~/routes/staff.session-feedback';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
-import { insertSession } from '~/scheduling/sessions.server';
+import { insertSession } from '~/research/sessions.server';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -35,7 +35,7 @@ describe(`a member's personal link and the feedback page, through their routes (
     const details = buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000005'] });
     facilitator = { ...(await createStaffUser(details)), password: details.password };
     for (let n = 701; n <= 702; n += 1) {
-      await upsertParticipant({ details: { ...buildParticipant(random, n), preferredContact: 'email' }, panelId: panel.id, guardianConsent: false });
+      await createParticipant({ details: { ...buildParticipant(random, n), preferredContact: 'email' }, panelId: panel.id });
     }
     for (const [title, day] of [['First talk', '10'], ['Second talk', '17']] as const) {
       const form = new FormData();
@@ -122,15 +122,17 @@ describe(`a member's personal link and the feedback page, through their routes (
     };
     const joined = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
     expect(joined.status).toBe(302);
-    expect(joined.headers.get('Location')).toBe(`/panels/${panel.id}/joined?invited=2`);
+    expect(joined.headers.get('Location')).toBe(`/panels/${panel.id}/joined`);
     const [ray] = await identityDb().select().from(participants).where(eq(participants.email, 'ray.latejoiner@example.com'));
     const rays = await identityDb().select().from(invitations).where(eq(invitations.participantId, ray!.id));
     expect(rays.map((row) => row.sessionId).sort()).toEqual([...sessionIds].sort());
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(2);
 
-    // Signing up again updates the details and sends nothing new.
+    // Signing up again changes nothing and sends no new invitations: only a message asking the
+    // member, at the address on file, to confirm.
     const again = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
-    expect(again.headers.get('Location')).toBe(`/panels/${panel.id}/joined?updated=1`);
-    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(2);
+    expect(again.headers.get('Location')).toBe(`/panels/${panel.id}/joined`);
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(3);
+    expect(await identityDb().$count(invitations, eq(invitations.participantId, ray!.id))).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { auditEvents, consents, panelMemberships, participants } from '#db/identity/schema';
+import { auditEvents, consents, outboxMessages, panelMemberships, participants } from '#db/identity/schema';
 import { researchDb } from '#db/research/client';
 import { panelMembers, participantProfiles } from '#db/research/schema';
 import { createRandom } from '#db/seed/random';
@@ -10,6 +10,7 @@ import { signIn } from '~/auth/sign-in.server';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { createPanel, PanelPlacementError, type PanelInput } from '~/research/panels.server';
+import { answerConfirmation } from '~/panels/sign-up.server';
 import { action as joinAction } from '~/routes/panels.$panelId.join';
 import { action as editAction, loader as panelLoader } from '~/routes/staff.panels.$panelId._index';
 import { formRequest, pageRequest, testContext } from '../setup/requests';
@@ -91,13 +92,30 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     }
   });
 
-  it('updates, not duplicates, when the same email signs up again, and says so', async () => {
-    const before = await identityDb().$count(participants);
-    const result = await join(londonPanelId, { ...family, email: 'JO.TESTPARENT@example.com', accessNeeds: 'A hearing loop' });
-    expect(result.location).toBe(`/panels/${londonPanelId}/joined?updated=1`);
-    expect(await identityDb().$count(participants)).toBe(before);
-    const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'jo.testparent@example.com'));
-    expect(participant!.accessNeeds).toBe('A hearing loop');
+  it('never lets a sign-up with someone else’s email change their details: the member confirms through the contact on file', async () => {
+    const [before] = await identityDb().select().from(participants).where(eq(participants.email, 'jo.testparent@example.com'));
+    const profileBefore = await researchDb().select().from(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonymFor(before!.id)));
+    const otherPanelId = (await createPanel(regional({ name: 'Another London panel' }), { regionCodes: ['E12000007'] })).id;
+    const takeover = { ...family, email: 'JO.TESTPARENT@example.com', fullName: 'Mallory Attacker', phone: '07700 900999', preferredContact: 'text', accessNeeds: 'None', ethnic_group: 'white' };
+    const result = await join(otherPanelId, takeover);
+    // The same answer a new family gets, so the page does not tell a stranger the email is known.
+    expect(result).toMatchObject({ status: 302, location: `/panels/${otherPanelId}/joined` });
+    const [after] = await identityDb().select().from(participants).where(eq(participants.id, before!.id));
+    expect(after).toEqual(before);
+    expect(await identityDb().$count(participants, eq(participants.fullName, 'Mallory Attacker'))).toBe(0);
+    expect(await researchDb().select().from(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonymFor(before!.id)))).toEqual(profileBefore);
+    expect(await identityDb().$count(panelMemberships, and(eq(panelMemberships.participantId, before!.id), eq(panelMemberships.panelId, otherPanelId)))).toBe(0);
+
+    // The real member is asked at the email we already hold, and joins only if they follow the link.
+    const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, 'jo.testparent@example.com')).orderBy(desc(outboxMessages.id)).limit(1);
+    expect(message!.subject).toBe('Do you want to join Another London panel?');
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    expect(await answerConfirmation({ token, agree: true })).toBe('joined');
+    expect(await answerConfirmation({ token, agree: true })).toBe('not-found');
+    expect(await identityDb().$count(panelMemberships, and(eq(panelMemberships.participantId, before!.id), eq(panelMemberships.panelId, otherPanelId)))).toBe(1);
+    expect(await researchDb().$count(panelMembers, and(eq(panelMembers.pseudonym, pseudonymFor(before!.id)), eq(panelMembers.panelId, otherPanelId)))).toBe(1);
+    const [unchanged] = await identityDb().select().from(participants).where(eq(participants.id, before!.id));
+    expect(unchanged!.fullName).toBe('Jo Testparent');
   });
 
   it.each([
@@ -117,16 +135,38 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('asks an under-16 for a parent or guardian’s agreement on a young people’s panel', async () => {
+  it('lets an under-16 join a young people’s panel only when their parent or guardian agrees through their own contact', async () => {
     const young = { ...family, email: 'young.testperson@example.com', ageGroup: 'under-16' };
     const refused = await join(youngPanelId, young);
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.data)).toMatch(/parent or guardian needs to agree/);
-    const accepted = await join(youngPanelId, { ...young, guardianName: 'Pat Testparent', guardianContact: '07700 900456', guardianConsent: 'yes' });
+    expect(JSON.stringify(refused.data)).toMatch(/parent or guardian’s name/);
+    // A box the young person ticks is not agreement: the form no longer has one.
+    expect((await join(youngPanelId, { ...young, guardianName: 'Pat Testparent', guardianContact: '07700 900456', guardianConsent: 'yes' })).status).toBe(400);
+    const accepted = await join(youngPanelId, { ...young, guardianName: 'Pat Testparent', guardianContact: '07700 900456' });
     expect(accepted.status).toBe(302);
     const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'young.testperson@example.com'));
-    const [consent] = await identityDb().select().from(consents).where(eq(consents.participantId, participant!.id));
-    expect(consent).toMatchObject({ guardianConsent: true, researchParticipation: true, contact: true });
+    const membership = () => identityDb().select({ status: panelMemberships.status }).from(panelMemberships).where(eq(panelMemberships.participantId, participant!.id));
+    expect(await membership()).toEqual([{ status: 'awaiting-guardian' }]);
+    expect((await identityDb().select().from(consents).where(eq(consents.participantId, participant!.id))).every((consent) => !consent.guardianConsent)).toBe(true);
+
+    const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, '07700 900456'));
+    expect(message).toMatchObject({ channel: 'text', participantId: participant!.id });
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    expect(await answerConfirmation({ token, agree: true })).toBe('joined');
+    expect(await membership()).toEqual([{ status: 'active' }]);
+    expect(await identityDb().$count(consents, and(eq(consents.participantId, participant!.id), eq(consents.guardianConsent, true)))).toBe(1);
+  });
+
+  it('deletes an under-16’s details and answers when their parent or guardian does not agree', async () => {
+    const young = { ...family, email: 'second.young@example.com', ageGroup: 'under-16', guardianName: 'Sam Guardian', guardianContact: 'sam.guardian@example.com' };
+    expect((await join(youngPanelId, young)).status).toBe(302);
+    const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'second.young@example.com'));
+    const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, 'sam.guardian@example.com'));
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    expect(await answerConfirmation({ token, agree: false })).toBe('declined');
+    expect(await identityDb().$count(participants, eq(participants.id, participant!.id))).toBe(0);
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'sam.guardian@example.com'))).toBe(0);
+    expect(await researchDb().$count(participantProfiles, eq(participantProfiles.pseudonym, pseudonymFor(participant!.id)))).toBe(0);
   });
 
   it('shows members only to facilitators of the panel’s region, auditing each view, and refuses edits from another region', async () => {

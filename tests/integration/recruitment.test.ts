@@ -1,3 +1,4 @@
+import { pseudonymFor } from '~/identity/pseudonym.server';
 import { describe, expect, it } from 'vitest';
 import { createPanel, recordPanelMember } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
@@ -14,7 +15,7 @@ describe(`a panel's recruitment profile (${testStoreKind})`, () => {
     // 12 women, 3 men, 2 who did not say.
     const members = [...Array(12).fill({ sex: 'female' }), ...Array(3).fill({ sex: 'male' }), {}, {}];
     for (const [i, profile] of members.entries()) {
-      await recordPanelMember({ pseudonym: `p-${i}`, panelId: panel.id, profile, laCode: null });
+      await recordPanelMember({ pseudonym: pseudonymFor(`p-${i}`), panelId: panel.id, profile, laCode: null });
     }
     const result = await panelProfile(panel.id);
     expect(result.members).toBe(17);

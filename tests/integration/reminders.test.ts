@@ -9,7 +9,7 @@ import { buildStaffUser } from '#db/seed/staff';
 import type { Panel, PanelSession } from '#db/research/schema';
 import { queryRows } from '#db/store';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { upsertParticipant } from '~/identity/participants.server';
+import { createParticipant } from '~/identity/participants.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { createPanel } from '~/research/panels.server';
 import { cancelSession } from '~/scheduling/cancel.server';
@@ -49,7 +49,7 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     );
     facilitator = await createStaffUser(buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000004'] }));
     for (let n = 801; n <= 803; n += 1) {
-      await upsertParticipant({ details: { ...buildParticipant(random, n), preferredContact: 'email' }, panelId: panel.id, guardianConsent: false });
+      await createParticipant({ details: { ...buildParticipant(random, n), preferredContact: 'email' }, panelId: panel.id });
     }
     // Invitations on 1 October 2030; the session is on 4 November, after the clocks go back on 27 October.
     const result = await scheduleSession({

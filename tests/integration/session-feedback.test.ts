@@ -1,3 +1,4 @@
+import { pseudonymFor } from '~/identity/pseudonym.server';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeCode } from '#db/reference/programmes';
@@ -5,7 +6,7 @@ import { researchDb } from '#db/research/client';
 import { sessionParticipation, surveyResponses } from '#db/research/schema';
 import { createPanel } from '~/research/panels.server';
 import { sessionFeedbackReport } from '~/research/session-feedback.server';
-import { insertSession } from '~/scheduling/sessions.server';
+import { insertSession } from '~/research/sessions.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -55,9 +56,9 @@ describe(`session feedback against KPI 7.1.2.b (${testStoreKind})`, () => {
     await researchDb()
       .insert(sessionParticipation)
       .values([
-        ...Array.from({ length: 15 }, (_, n) => ({ pseudonym: `north-${n}`, sessionId: north.session.id, attended: true })),
-        { pseudonym: 'north-absent', sessionId: north.session.id, attended: false },
-        ...Array.from({ length: 4 }, (_, n) => ({ pseudonym: `south-${n}`, sessionId: south.session.id, attended: true })),
+        ...Array.from({ length: 15 }, (_, n) => ({ pseudonym: pseudonymFor(`north-${n}`), sessionId: north.session.id, attended: true })),
+        { pseudonym: pseudonymFor('north-absent'), sessionId: north.session.id, attended: false },
+        ...Array.from({ length: 4 }, (_, n) => ({ pseudonym: pseudonymFor(`south-${n}`), sessionId: south.session.id, attended: true })),
       ]);
   });
 

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { auditEvents, consents, panelMemberships, participants } from '#db/identity/schema';
+import { auditEvents, consents, outboxMessages, panelMemberships, participants } from '#db/identity/schema';
+import { sendToMember } from '~/identity/messages.server';
 import { researchDb } from '#db/research/client';
 import { panelMembers, participantProfiles } from '#db/research/schema';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
-import { updateOwnPreferences, upsertParticipant } from '~/identity/participants.server';
+import { updateOwnPreferences, createParticipant } from '~/identity/participants.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { createPanel, recordPanelMember } from '~/research/panels.server';
@@ -16,7 +17,7 @@ withTestStores();
 const random = createRandom(41);
 
 async function member(panelId: string, n: number) {
-  const { participant } = await upsertParticipant({ details: buildParticipant(random, n), panelId, guardianConsent: false });
+  const participant = await createParticipant({ details: buildParticipant(random, n), panelId });
   await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId, profile: { sex: 'female', la: 'E08000003' }, laCode: 'E08000003' });
   return participant.id;
 }
@@ -27,7 +28,7 @@ describe(`a member's own details (${testStoreKind})`, () => {
       { name: 'Preferences panel', level: 'regional', regionCode: 'E12000002', laCode: null, programmeCodes: ['family-hubs'], audience: 'parents-carers', focus: null, recruitmentTarget: 10, existingGroup: false },
       { regionCodes: 'all' },
     );
-    const { participant } = await upsertParticipant({ details: { ...buildParticipant(random, 77), email: null, preferredContact: 'text' }, panelId: panel.id, guardianConsent: false });
+    const participant = await createParticipant({ details: { ...buildParticipant(random, 77), email: null, preferredContact: 'text' }, panelId: panel.id });
     const preferences = { preferredContact: 'email' as const, accessNeeds: 'Large print', caringCommitments: null, availability: ['weekends'] };
     expect(await updateOwnPreferences({ participantId: participant.id, preferences })).toMatchObject({ ok: false, field: 'preferredContact' });
     expect(await updateOwnPreferences({ participantId: participant.id, preferences: { ...preferences, preferredContact: 'phone' } })).toEqual({ ok: true });
@@ -45,8 +46,16 @@ describe(`withdrawal (${testStoreKind})`, () => {
     );
     const everything = await member(panel.id, 1);
     const detailsOnly = await member(panel.id, 2);
+    const [person] = await identityDb().select().from(participants).where(eq(participants.id, everything));
+    await sendToMember(person!, { subject: 'Hello', text: `Hello ${person!.fullName}` });
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.participantId, everything))).toBe(1);
+    expect(await identityDb().$count(auditEvents, eq(auditEvents.subjectId, everything))).toBeGreaterThan(0);
 
     await withdrawParticipant({ participantId: everything, deleteAnswers: true });
+    // Every copy goes: messages naming them, and their id in earlier audit entries.
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.participantId, everything))).toBe(0);
+    expect(await identityDb().$count(outboxMessages, sql`${outboxMessages.body} like ${`%${person!.fullName}%`}`)).toBe(0);
+    expect(await identityDb().$count(auditEvents, eq(auditEvents.subjectId, everything))).toBe(0);
     expect(await identityDb().$count(participants, eq(participants.id, everything))).toBe(0);
     expect(await identityDb().$count(consents, eq(consents.participantId, everything))).toBe(0);
     expect(await identityDb().$count(panelMemberships, eq(panelMemberships.participantId, everything))).toBe(0);

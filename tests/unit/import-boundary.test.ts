@@ -80,4 +80,23 @@ describe('the two stores stay apart in code', () => {
     const imported = importsOf(fake, "import { identityDb } from '#db/identity/client';\nimport { x } from '~/auth/guards.server';");
     expect(imported.filter(isIdentity)).toHaveLength(2);
   });
+
+  it('only research, survey and db code (and start-up, health and scripts) import the research client', () => {
+    const allowed = ['app/research/', 'app/surveys/', 'db/', 'server/start-up.ts', 'app/health.server.ts', 'scripts/'];
+    const client = projectPath('db', 'research', 'client.ts');
+    const importers = ['app', 'db', 'server', 'scripts']
+      .flatMap(sourceFiles)
+      .filter((file) => importsOf(file).includes(client))
+      .map((file) => path.relative(projectPath(), file));
+    expect(importers.length).toBeGreaterThan(3);
+    expect(importers.filter((file) => !allowed.some((prefix) => file.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('only pseudonymFor makes a Pseudonym: nothing else casts to the brand', () => {
+    const casts = ['app', 'db', 'server', 'scripts']
+      .flatMap(sourceFiles)
+      .filter((file) => /\bas\s+(?:unknown\s+as\s+)?Pseudonym\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(projectPath(), file));
+    expect(casts).toEqual(['app/identity/pseudonym.server.ts']);
+  });
 });

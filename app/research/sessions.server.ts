@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
-import { panelSessions, sessionParticipation, type PanelSession } from '#db/research/schema';
+import type { Pseudonym } from '#db/research/pseudonym';
+import { panelSessions, sessionParticipation, type PanelSession, UK_DAY } from '#db/research/schema';
 
 export type NewPanelSession = Omit<PanelSession, 'id' | 'createdAt' | 'cancelledAt' | 'invitationsSentAt'> & { invitationsSentAt: Date };
 
@@ -20,12 +21,12 @@ export async function panelSessionList({ panelId, from }: { panelId: string; fro
 }
 
 /** Records who took part, by pseudonym only; saving again replaces the earlier record. */
-export async function recordParticipation(sessionId: string, marks: { pseudonym: string; attended: boolean }[]): Promise<void> {
+export async function recordParticipation(sessionId: string, marks: { pseudonym: Pseudonym; attended: boolean }[]): Promise<void> {
   if (marks.length === 0) return;
   await researchDb()
     .insert(sessionParticipation)
     .values(marks.map((mark) => ({ ...mark, sessionId })))
-    .onConflictDoUpdate({ target: [sessionParticipation.pseudonym, sessionParticipation.sessionId], set: { attended: sql`excluded.attended`, recordedAt: sql`now()` } });
+    .onConflictDoUpdate({ target: [sessionParticipation.pseudonym, sessionParticipation.sessionId], set: { attended: sql`excluded.attended`, recordedAt: UK_DAY } });
 }
 
 export async function getSession(id: string): Promise<PanelSession | undefined> {

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { identityDb } from '#db/identity/client';
+import { consents, panelMemberships, participants, signUpConfirmations, type Participant } from '#db/identity/schema';
+import { recordAudit } from '~/governance/audit.server';
+import { PRIVACY_NOTICE_VERSION } from './participants.server';
+
+export type ConfirmationKind = 'existing-member' | 'guardian';
+const LIFETIME_DAYS = 7;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A single-use link for someone to confirm a sign-up through a contact we already hold. Returns the token. */
+export async function createConfirmation({ kind, participantId, panelId }: { kind: ConfirmationKind; participantId: string; panelId: string }): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await identityDb()
+    .insert(signUpConfirmations)
+    .values({ tokenHash: hashToken(token), kind, participantId, panelId, expiresAt: sql`now() + make_interval(days => ${LIFETIME_DAYS})` });
+  return token;
+}
+
+export type PendingConfirmation = { kind: ConfirmationKind; panelId: string; participant: Participant };
+
+/** What a confirmation link is for, if it is real and still open. */
+export async function findConfirmation(token: string): Promise<PendingConfirmation | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const [row] = await identityDb()
+    .select({ kind: signUpConfirmations.kind, panelId: signUpConfirmations.panelId, participant: participants })
+    .from(signUpConfirmations)
+    .innerJoin(participants, eq(participants.id, signUpConfirmations.participantId))
+    .where(and(eq(signUpConfirmations.tokenHash, hashToken(token)), gt(signUpConfirmations.expiresAt, sql`now()`)));
+  return row ? { ...row, kind: row.kind as ConfirmationKind } : undefined;
+}
+
+/**
+ * Uses a confirmation link once: an existing member joins the panel they asked for (their details
+ * stay as they were); a parent or guardian's agreement makes an under-16's membership active and is
+ * recorded as consent. Returns what was confirmed, or undefined for a used, expired or unknown link.
+ */
+export async function confirmSignUp({ token, correlationId }: { token: string; correlationId?: string }): Promise<PendingConfirmation | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  return identityDb().transaction(async (tx) => {
+    const [row] = await tx
+      .delete(signUpConfirmations)
+      .where(and(eq(signUpConfirmations.tokenHash, hashToken(token)), gt(signUpConfirmations.expiresAt, sql`now()`)))
+      .returning();
+    if (!row) return undefined;
+    const [participant] = await tx.select().from(participants).where(eq(participants.id, row.participantId));
+    if (!participant) return undefined;
+    const guardian = row.kind === 'guardian';
+    await tx
+      .insert(panelMemberships)
+      .values({ participantId: row.participantId, panelId: row.panelId, status: 'active' })
+      .onConflictDoUpdate({ target: [panelMemberships.participantId, panelMemberships.panelId], set: { status: 'active' } });
+    await tx.insert(consents).values({ participantId: row.participantId, researchParticipation: true, contact: true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, guardianConsent: guardian });
+    await recordAudit({ who: guardian ? 'guardian' : 'participant', what: guardian ? 'participants.guardian-agreed' : 'participants.join-confirmed', subjectId: row.participantId, subjectType: 'participant', correlationId, details: { panelId: row.panelId } }, tx);
+    return { kind: row.kind as ConfirmationKind, panelId: row.panelId, participant };
+  });
+}
+
+/** Open confirmation links that have run out; the under-16s whose guardian never answered are returned for removal. */
+export async function expiredGuardianRequests(): Promise<string[]> {
+  const rows = await identityDb()
+    .delete(signUpConfirmations)
+    .where(lt(signUpConfirmations.expiresAt, sql`now()`))
+    .returning({ kind: signUpConfirmations.kind, participantId: signUpConfirmations.participantId });
+  return rows.filter((row) => row.kind === 'guardian').map((row) => row.participantId);
+}
