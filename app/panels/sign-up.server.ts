@@ -59,14 +59,18 @@ const signUpSchema = z
  * The About-you questions, taken from the common question set so the codes are the same. Follow-up
  * questions (shown by an earlier answer) are left out: the sign-up form is one page.
  */
-export function aboutYouQuestions(): SurveyQuestion[] {
+export function aboutYouQuestions({ youngPeople = false }: { youngPeople?: boolean } = {}): SurveyQuestion[] {
   const common = getSurvey('common-question-set');
   if (!common) throw new Error('The common question set is missing');
   return common.text.en!.pages
     .filter((page) => page.name.startsWith('about-you'))
     .flatMap((page) => page.questions)
-    .filter((question) => !question.visibleIf);
+    .filter((question) => !question.visibleIf)
+    .filter((question) => !youngPeople || !ADULT_ONLY_DIMENSIONS.has(question.dimension ?? ''));
 }
+
+/** Census 2021 asked these of people aged 16 and over only; young people's panels take members from 11. */
+const ADULT_ONLY_DIMENSIONS = new Set(['sexual_orientation', 'marital_status', 'gender_identity']);
 
 /** The same answer whoever signed up, so the page never tells a stranger whether an email is known. */
 export type SignUpResult = { ok: true } | { ok: false; errors: AnswerError[] };
@@ -85,7 +89,7 @@ export async function signUpToPanel({
   form: FormData;
   correlationId?: string;
 }): Promise<SignUpResult> {
-  const questions = aboutYouQuestions();
+  const questions = aboutYouQuestions({ youngPeople: panel.audience === 'young-people' });
   const PROFILE_FIELDS = new Set(questions.flatMap(fieldNames));
   const unknown = [...new Set(form.keys())].filter((key) => !PROFILE_FIELDS.has(key) && key !== 'csrf' && !(key in signUpSchema.innerType().shape));
   if (unknown.length > 0) return { ok: false, errors: [{ field: 'fullName', message: 'The form had fields it should not have. Reload the page and try again.' }] };

@@ -1,3 +1,4 @@
+import { scrubPersonalData } from '~/utils/scrub';
 import { and, arrayOverlaps, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { researchDb, type ResearchDb } from '#db/research/client';
@@ -56,13 +57,14 @@ async function placed(input: PanelInput, db: ResearchDb): Promise<Omit<Panel, 'i
     regionCode = la.regionCode;
   }
   return {
-    name: input.name,
+    // Staff free text is scrubbed like families' answers before it reaches the research store.
+    name: scrubPersonalData(input.name),
     level: input.level,
     regionCode,
     laCode,
     programmeCodes: input.programmeCodes,
     audience: input.audience,
-    focus: input.focus ?? null,
+    focus: input.focus ? scrubPersonalData(input.focus) : null,
     recruitmentTarget: input.recruitmentTarget,
     existingGroup: input.existingGroup,
   };

@@ -25,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const panel = await requirePanel(params.panelId);
   return {
     panel: { id: panel.id, name: panel.name, audience: AUDIENCE_LABELS[panel.audience as keyof typeof AUDIENCE_LABELS] ?? panel.audience, youngPeople: panel.audience === 'young-people' },
-    aboutYou: aboutYouQuestions(),
+    aboutYou: aboutYouQuestions({ youngPeople: panel.audience === 'young-people' }),
   };
 }
 

@@ -13,9 +13,9 @@ import { moveSession } from '~/research/sessions.server';
 export type RescheduleResult = { status: 'moved'; session: PanelSession; notified: number } | { status: 'invalid'; errors: FieldError[] };
 
 /**
- * Moves a session. A later time is always allowed; an earlier one is checked like a new session:
- * still at least 28 days (UK calendar days) after the invitations went out, unless an administrator
- * overrides with a reason. Everyone invited who has not declined is told, with a new calendar file.
+ * Moves a session. A later time is always allowed; an earlier one needs 28 days' notice (UK calendar
+ * days) from today, the day members are told of the move, unless an administrator overrides with a
+ * reason. Counting from the original invitations would let a session move to the day after tomorrow. Everyone invited who has not declined is told, with a new calendar file.
  */
 export async function rescheduleSession({
   session,
@@ -42,10 +42,10 @@ export async function rescheduleSession({
   if (overriding && user.role !== 'administrator') errors.push({ field: 'day', message: 'Only an administrator can schedule with less than 4 weeks’ notice' });
   if (overriding && reason.length < 10) errors.push({ field: 'overrideReason', message: 'Give the reason for less than 4 weeks’ notice' });
   if (startsAt && startsAt <= now) errors.push({ field: 'day', message: 'The session must be in the future' });
-  else if (startsAt && startsAt < session.startsAt && !overriding && !hasEnoughNotice({ startsAt, invitationsAt: session.invitationsSentAt })) {
+  else if (startsAt && startsAt < session.startsAt && !overriding && !hasEnoughNotice({ startsAt, invitationsAt: now })) {
     errors.push({
       field: 'day',
-      message: `A session can only move earlier to at least 4 weeks after its invitations went out. The earliest start is ${formatLondon(earliestStart(session.invitationsSentAt))}.`,
+      message: `A session can only move earlier to at least 4 weeks from when members are told, which is today. The earliest start is ${formatLondon(earliestStart(now))}.`,
     });
   }
   if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors };

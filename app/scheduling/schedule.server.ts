@@ -1,3 +1,4 @@
+import { scrubPersonalData } from '~/utils/scrub';
 import { z } from 'zod';
 import type { StaffUser } from '#db/identity/schema';
 import type { Panel, PanelSession } from '#db/research/schema';
@@ -117,8 +118,9 @@ export async function scheduleSession({
 
   const session = await insertSession({
     panelId: panel.id,
-    title: input.title,
-    theme: input.theme || null,
+    // Staff free text bound for the research store is scrubbed like families' answers.
+    title: scrubPersonalData(input.title),
+    theme: input.theme ? scrubPersonalData(input.theme) : null,
     startsAt,
     endsAt,
     mode: input.mode,
@@ -127,7 +129,7 @@ export async function scheduleSession({
     onlineDetails: input.mode === 'in-person' ? null : input.onlineDetails,
     capacity: input.capacity,
     invitationsSentAt: now,
-    noticeOverrideReason: overriding ? input.overrideReason : null,
+    noticeOverrideReason: overriding ? scrubPersonalData(input.overrideReason) : null,
   });
   await assignFacilitators(session.id, facilitators);
   await recordAudit({

@@ -5,11 +5,25 @@ import { scrubPersonalData } from './scrub';
  * Errors can quote what people typed (a database error repeats the duplicate value, for example),
  * so every string in a logged error is scrubbed.
  */
-export function scrubbedError(error: Error) {
-  const serialised = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(serialised).map(([key, value]) => [key, typeof value === 'string' ? scrubPersonalData(value) : value]),
-  );
+export function scrubbedError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: scrubPersonalData(withoutParams(String(error))) };
+  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  return {
+    type: error.name,
+    message: scrubPersonalData(withoutParams(error.message)),
+    stack: scrubPersonalData(withoutParams(error.stack ?? '')),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(typeof detail === 'string' ? { detail: scrubPersonalData(detail) } : {}),
+    ...(error.cause !== undefined && depth < 3 ? { cause: scrubbedError(error.cause, depth + 1) } : {}),
+  };
+}
+
+/**
+ * A failed query's parameters are the values people typed (names, emails): drizzle puts them after
+ * "params:" in its message, up to the stack frames. They are never logged, scrubbed or not.
+ */
+function withoutParams(text: string): string {
+  return text.replace(/\nparams:[\s\S]*?(?=\n\s+at\s|$)/g, '\nparams: [not logged]');
 }
 
 /**

@@ -80,7 +80,7 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     expect(audit).toMatchObject({ who: administrator.id, details: { reason: soon.overrideReason } });
   });
 
-  it('moves a session later freely, and earlier only to 4 weeks after its invitations', async () => {
+  it('moves a session later freely, and earlier only to 4 weeks after members are told', async () => {
     const [session] = await researchDb().select().from(panelSessions).where(eq(panelSessions.title, 'Talking about SEND')).limit(1);
     const move = (fields: Record<string, string>) => {
       const form = new FormData();
@@ -93,6 +93,17 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     expect(await move({ day: '5', month: '1', year: '2028' })).toMatchObject({ status: 'moved' });
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'sessions.reschedule'));
     expect(audit).toMatchObject({ who: facilitator.id, subjectId: session!.id });
+
+    // A week later, moving earlier needs 4 weeks from the day members are told of the move, not
+    // from the original invitations: 17 November would give them 3 weeks.
+    const [moved] = await researchDb().select().from(panelSessions).where(eq(panelSessions.id, session!.id));
+    const weekLater = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000);
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ startTime: '18:00', endTime: '19:30', day: '17', month: '11', year: '2027' })) form.append(key, value);
+    expect(await rescheduleSession({ session: moved!, user: facilitator, form, now: weekLater })).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'day', message: expect.stringMatching(/Wednesday 24 November 2027 at 6:00pm/) }],
+    });
   });
 
   it.each([

@@ -12,4 +12,17 @@ describe('logged errors', () => {
     expect(logged).toContain('[postcode removed]');
     expect(logged).not.toMatch(/jo@example\.com|07700 900123|M1 1AE/);
   });
+
+  it('never include a failed query’s parameters, however the driver reports them', () => {
+    const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    const error = Object.assign(new Error('Failed query: insert into "participants" ("full_name", "email") values ($1, $2)\nparams: Zebedee Quartermain,zq@example.org'), {
+      query: 'insert into "participants" ("full_name", "email") values ($1, $2)',
+      params: ['Zebedee Quartermain', 'zq@example.org'],
+      cause,
+    });
+    const logged = JSON.stringify(scrubbedError(error));
+    expect(logged).not.toMatch(/Zebedee|Quartermain|zq@example/);
+    expect(logged).toContain('insert into');
+    expect(logged).toContain('22021');
+  });
 });

@@ -3,6 +3,9 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 import { compileSurvey, listSurveys, registerSurveyProperties, SurveyDefinitionError } from '~/surveys/definitions.server';
+import { aboutYouQuestions } from '~/panels/sign-up.server';
+import { visibleQuestions } from '~/surveys/answers';
+import { conditionHolds, getSurvey } from '~/surveys/definitions.server';
 
 const files = readdirSync(projectPath('surveys')).filter((name) => name.endsWith('.json'));
 
@@ -63,5 +66,27 @@ describe('compileSurvey refuses a broken question set', () => {
 
   it('sends question sets with types the GOV.UK pages cannot draw to the React UI', () => {
     expect(listSurveys().find((survey) => survey.id === 'priorities')).toMatchObject({ renderer: 'surveyjs', unsupportedTypes: ['ranking'] });
+  });
+});
+
+describe('the young people’s question set follows the Census 2021 age rules', () => {
+  it.each([
+    ['11-13', false],
+    ['14-15', false],
+    ['prefer-not-to-say', false],
+    ['16-17', true],
+    ['22-25', true],
+  ])('at %s, sexual orientation and marital status asked: %s', (age, asked) => {
+    const survey = getSurvey('young-people')!;
+    const shown = survey.text.en!.pages.flatMap((page) => visibleQuestions(page, { young_person_age: age }, conditionHolds)).map((question) => question.dimension);
+    expect(shown.includes('sexual_orientation')).toBe(asked);
+    expect(shown.includes('marital_status')).toBe(asked);
+  });
+
+  it('and the sign-up form for young people’s panels asks neither', () => {
+    const dimensions = aboutYouQuestions({ youngPeople: true }).map((question) => question.dimension);
+    expect(dimensions).not.toContain('sexual_orientation');
+    expect(dimensions).not.toContain('marital_status');
+    expect(aboutYouQuestions().map((question) => question.dimension)).toContain('sexual_orientation');
   });
 });
