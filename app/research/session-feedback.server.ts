@@ -3,7 +3,11 @@ import { researchDb } from '#db/research/client';
 import { queryRows } from '#db/store';
 import { suppress } from './suppression';
 
-/** KPI 7.1.2.b: at least 75% of participants say sessions were run professionally and safely, and that they were empowered. */
+/**
+ * KPI 7.1.2.b: at least 75% of participants say sessions were run professionally and safely, and that
+ * they were empowered. Out of everyone who attended, not out of those who answered: a session whose
+ * attendees mostly say nothing has not shown it.
+ */
 export const KPI_TARGET = 0.75;
 
 export const FEEDBACK_SURVEY = 'session-feedback';
@@ -13,8 +17,9 @@ export const STATEMENTS = [
   { key: 'professional', label: 'Run well and professionally', kpi: true },
   { key: 'safe', label: 'Felt safe', kpi: true },
   { key: 'heard', label: 'Felt listened to', kpi: true },
-  { key: 'able-to-take-part', label: 'Able to take part', kpi: true },
-  { key: 'accessible', label: 'Place or online session worked for their needs', kpi: false },
+  { key: 'able-to-take-part', label: 'Able to take part', kpi: false },
+  { key: 'accessible', label: 'Place or online session worked for their needs', kpi: true },
+  { key: 'empowered', label: 'Felt what they said could make a difference', kpi: true },
 ] as const;
 
 const POSITIVE = ['strongly-agree', 'agree'];
@@ -44,9 +49,10 @@ export interface FeedbackReport {
   panels: PanelFeedback[];
 }
 
-function share(total: number, positive: number): Share {
+/** `out of`: what the rate is a share of (the attendees for the KPI; those who answered for a statement). */
+function share(total: number, positive: number, outOf: number = total): Share {
   const shown = suppress(total) === null ? null : positive;
-  return { total, positive: shown, rate: shown === null || total === 0 ? null : shown / total };
+  return { total, positive: shown, rate: shown === null || outOf === 0 ? null : Math.min(shown / outOf, 1) };
 }
 
 function scopeCondition(scope: FeedbackScope): SQL {
@@ -68,15 +74,12 @@ export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from:
   const positive = sql.join(POSITIVE.map((value) => sql`${value}`), sql`, `);
   const answer = (key: string) => sql`f.quality ->> ${key}`;
   const kpi = STATEMENTS.filter((statement) => statement.kpi).map((statement) => statement.key);
-  // One pass over the responses, reading the five known statements directly (no jsonb expansion):
-  // positive when at least one KPI statement was answered and none of those answered was negative.
-  const isPositive = sql`jsonb_exists_any(f.quality, array[${sql.join(
-    kpi.map((key) => sql`${key}`),
-    sql`, `,
-  )}]::text[]) and ${sql.join(
-    kpi.map((key) => sql`coalesce(${answer(key)} in (${positive}), true)`),
+  // One pass over the responses, reading the known statements directly (no jsonb expansion):
+  // positive only when every KPI statement was answered with agree or strongly agree.
+  const isPositive = sql.join(
+    kpi.map((key) => sql`coalesce(${answer(key)} in (${positive}), false)`),
     sql` and `,
-  )}`;
+  );
   const perStatement = sql.join(
     STATEMENTS.map(
       (statement, index) =>
@@ -113,9 +116,10 @@ export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from:
 
   const attendeesOf = new Map(attendance.map((row) => [row.panel_id, row.attendees]));
   const total = byPanel.find((row) => row.panel_id === null);
-  const overall = share(total?.responses ?? 0, total?.positive ?? 0);
+  const attendees = attendeesOf.get(null) ?? 0;
+  const overall = share(total?.responses ?? 0, total?.positive ?? 0, attendees);
   return {
-    overall: { ...overall, attendees: attendeesOf.get(null) ?? 0, metTarget: overall.rate === null ? null : overall.rate >= KPI_TARGET },
+    overall: { ...overall, attendees, metTarget: overall.rate === null ? null : overall.rate >= KPI_TARGET },
     statements: STATEMENTS.map((statement, index) => ({
       key: statement.key,
       label: statement.label,
@@ -123,7 +127,7 @@ export async function sessionFeedbackReport(scope: FeedbackScope, held?: { from:
     })),
     panels: byPanel
       .filter((row): row is typeof row & { panel_id: string } => row.panel_id !== null)
-      .map((row) => ({ panelId: row.panel_id, panelName: row.panel_name ?? '', attendees: attendeesOf.get(row.panel_id) ?? 0, responses: share(row.responses, row.positive) }))
+      .map((row) => ({ panelId: row.panel_id, panelName: row.panel_name ?? '', attendees: attendeesOf.get(row.panel_id) ?? 0, responses: share(row.responses, row.positive, attendeesOf.get(row.panel_id) ?? 0) }))
       .sort((a, b) => a.panelName.localeCompare(b.panelName)),
   };
 }

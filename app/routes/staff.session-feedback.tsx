@@ -53,7 +53,7 @@ export default function SessionFeedback() {
         <h2 className="govuk-heading-m">{period ? `Sessions held ${period.label}` : 'All sessions so far'}</h2>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Positive responses</dt>
+            <dt className="govuk-summary-list__key">People who took part and were positive</dt>
             <dd className="govuk-summary-list__value">
               {percent(overall)}{' '}
               {overall.metTarget === null ? null : overall.metTarget ? (
@@ -75,9 +75,10 @@ export default function SessionFeedback() {
             <span className="govuk-details__summary-text">How we count</span>
           </summary>
           <div className="govuk-details__text">
-            A response is positive when it agrees or strongly agrees with every one of the first four statements it answered. A response that
-            answered none of them is not positive. Where fewer than 10 people answered, the share is not shown, so that no one can be picked out.
-            Answers are anonymous: they are kept with the session, not with the person.
+            A response is positive when it agrees or strongly agrees with all five KPI statements: run professionally, safe, listened to, worked
+            for their needs, and what they said could make a difference. The share is out of everyone who took part, so people who did not
+            answer count as not positive. Each person who took part gets their own link, which works once. Where fewer than 10 people answered,
+            the share is not shown, so that no one can be picked out. Answers are anonymous: they are kept with the session, not with the person.
           </div>
         </details>
 

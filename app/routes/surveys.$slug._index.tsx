@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
+import { claimFeedbackCode, FEEDBACK_CODE } from '~/identity/feedback-codes.server';
 import { getSession } from '~/research/sessions.server';
 import { startDraft } from '~/surveys/drafts.server';
 import { journeyCookieWith, pageFlow, textFor } from '~/surveys/journey.server';
@@ -12,6 +13,8 @@ import { sourceFromParams } from '~/surveys/sources.server';
 export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Survey'} – Family Voice` }];
+
+const USED_CODE = 'This feedback link has already been used, or is not right. Each link can be used once. If you have not told us about the session yet, contact the person who ran it.';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', cy: 'Cymraeg' };
 
@@ -27,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     languages: survey.locales.length > 1 ? survey.locales.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code })) : [],
     source: sourceFromParams(url.searchParams),
+    code: FEEDBACK_CODE.test(url.searchParams.get('code') ?? '') ? url.searchParams.get('code') : null,
     pageCount: text.pages.length,
     usesReactUi: survey.renderer === 'surveyjs',
   };
@@ -38,9 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const lang = String(form.get('lang') ?? '');
   const locale = survey.locales.includes(lang) ? lang : survey.locales[0]!;
-  const source = sourceFromParams(new URLSearchParams([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
-  // Feedback is kept with a session only if that session exists.
-  if (source.session && !(await getSession(source.session))) delete source.session;
+  const fields = new URLSearchParams([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const source = sourceFromParams(fields);
+  // Feedback is kept with a session only through an attendee's single-use code, used here once.
+  const code = fields.get('code');
+  if (code) {
+    const sessionId = await claimFeedbackCode(code);
+    if (!sessionId || !(await getSession(sessionId))) throw new Response(USED_CODE, { status: 410 });
+    source.session = sessionId;
+  }
   const draft = await startDraft({ surveyId: survey.id, surveyVersion: survey.version, source, locale });
   const first = pageFlow(textFor(survey, locale), {})[0];
   throw redirect(`/surveys/${survey.id}/${first?.name ?? 'check'}`, {
@@ -94,6 +104,7 @@ export default function SurveyStart() {
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="lang" value={data.lang} />
+            {data.code ? <input type="hidden" name="code" value={data.code} /> : null}
             {Object.entries(data.source).map(([key, value]) => (
               <input key={key} type="hidden" name={key} value={value} />
             ))}

@@ -4,6 +4,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations, participants } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
+import { createFeedbackCode } from '~/identity/feedback-codes.server';
 import { sendToMember } from '~/identity/messages.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { recordParticipation } from '~/research/sessions.server';
@@ -51,8 +52,10 @@ export async function recordAttendance({
     marked.map((row) => ({ pseudonym: pseudonymFor(row.participant.id), attended: marks[row.invitation.id]! })),
   );
   const newlyAttended = marked.filter((row) => marks[row.invitation.id] && row.invitation.attended !== true);
-  const link = publicUrl(`/surveys/session-feedback?session=${session.id}`);
-  for (const { participant } of newlyAttended) {
+  for (const { participant, invitation } of newlyAttended) {
+    // Each attendee gets their own single-use link, so feedback counts only from people who came.
+    const code = await createFeedbackCode({ sessionId: session.id, invitationId: invitation.id });
+    const link = publicUrl(`/surveys/session-feedback?code=${code}`);
     await sendToMember(participant, {
       subject: `How did it go? ${session.title}`,
       text: `Hello ${participant.fullName},\n\nThank you for coming to "${session.title}". Please tell us how it went. It takes about 2 minutes and your answers are anonymous:\n${link}\n\nFamily Voice`,

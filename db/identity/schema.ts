@@ -197,6 +197,20 @@ export const invitations = pgTable(
 );
 export type Invitation = typeof invitations.$inferSelect;
 
+/**
+ * A single-use code in an attendee's feedback link, so only people who came can give feedback, once
+ * each. Only the hash is kept; whether it was used, never when (a time would match the response).
+ */
+export const feedbackCodes = pgTable('feedback_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  sessionId: uuid('session_id').notNull(),
+  invitationId: uuid('invitation_id')
+    .notNull()
+    .unique()
+    .references(() => invitations.id, { onDelete: 'cascade' }),
+  used: boolean('used').notNull().default(false),
+});
+
 /** Who runs a session: staff accounts, so they live here rather than in the research store. */
 export const sessionFacilitators = pgTable(
   'session_facilitators',

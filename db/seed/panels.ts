@@ -158,7 +158,7 @@ const COMMENTS = [
 function feedbackAnswers(random: Random): Record<string, unknown> {
   const content = random.chance(0.85);
   const quality: Record<string, string> = {};
-  for (const statement of ['professional', 'safe', 'heard', 'able-to-take-part', 'accessible']) {
+  for (const statement of ['professional', 'safe', 'heard', 'able-to-take-part', 'accessible', 'empowered']) {
     if (random.chance(0.04)) continue;
     const agrees = random.chance(content ? 0.98 : 0.5);
     quality[statement] = agrees ? random.pick(['strongly-agree', 'agree']) : random.pick(['neither', 'neither', 'disagree', 'strongly-disagree']);

@@ -194,7 +194,7 @@ test('the facilitator records attendance and the attendee answers the session fe
   await page.goto('/staff/outbox');
   await checkPage();
   const message = page.locator('.govuk-summary-card', { hasText: 'How did it go? Getting help with mental health' }).first();
-  const link = /https?:\/\/\S+\/surveys\/session-feedback\?session=[0-9a-f-]{36}/.exec(await message.locator('pre').innerText())?.[0];
+  const link = /https?:\/\/\S+\/surveys\/session-feedback\?code=[A-Za-z0-9_-]{43}/.exec(await message.locator('pre').innerText())?.[0];
   expect(link).toBeTruthy();
 
   await page.goto(link!);
@@ -212,6 +212,13 @@ test('the facilitator records attendance and the attendee answers the session fe
   await checkPage();
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await checkPage();
+
+  // The link works once: a second go (or anyone it was passed to) is refused.
+  await page.context().clearCookies();
+  await page.goto(link!);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByText('This feedback link has already been used')).toBeVisible();
   await checkPage();
 });
 

@@ -7,7 +7,9 @@ import { researchDb } from '#db/research/client';
 import { panelSessions, sessionParticipation, surveyResponses } from '#db/research/schema';
 import { seedDemoData } from '#db/seed/seed';
 import { pseudonymFor } from '~/identity/pseudonym.server';
+import { claimFeedbackCode } from '~/identity/feedback-codes.server';
 import { recordAttendance } from '~/scheduling/attendance.server';
+import { sourceFromParams } from '~/surveys/sources.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import { allResearchText } from '../setup/research-text';
@@ -30,6 +32,15 @@ describe(`attendance and session feedback (${testStoreKind})`, () => {
     expect(rows.map((row) => row.pseudonym).sort()).toEqual(accepted.map((invitation) => pseudonymFor(invitation.participantId)).sort());
     expect(rows.filter((row) => row.attended)).toHaveLength(accepted.length - 1);
     expect(await identityDb().$count(outboxMessages)).toBe(before + accepted.length - 1);
+
+    // Each attendee's link carries their own code, which works once; a session named in a link is ignored.
+    const sent = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id);
+    const codes = sent.slice(before).map((message) => /session-feedback\?code=([A-Za-z0-9_-]{43})/.exec(message.body)?.[1]);
+    expect(new Set(codes).size).toBe(accepted.length - 1);
+    expect(await claimFeedbackCode(codes[0]!)).toBe(session!.id);
+    expect(await claimFeedbackCode(codes[0]!)).toBeNull();
+    expect(await claimFeedbackCode('x'.repeat(43))).toBeNull();
+    expect(sourceFromParams(new URLSearchParams({ session: session!.id }))).toEqual({});
 
     // Saving again sends nobody a second form.
     expect((await recordAttendance({ session: session!, marks, userId: 'test' })).feedbackSent).toBe(0);

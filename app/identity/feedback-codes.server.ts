@@ -1,0 +1,31 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { identityDb } from '#db/identity/client';
+import { feedbackCodes } from '#db/identity/schema';
+
+const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
+export const FEEDBACK_CODE = /^[A-Za-z0-9_-]{43}$/;
+
+/** A new code for one attendee's feedback link (a repeat for the same invitation replaces it). */
+export async function createFeedbackCode({ sessionId, invitationId }: { sessionId: string; invitationId: string }): Promise<string> {
+  const code = randomBytes(32).toString('base64url');
+  await identityDb()
+    .insert(feedbackCodes)
+    .values({ codeHash: hashCode(code), sessionId, invitationId })
+    .onConflictDoUpdate({ target: feedbackCodes.invitationId, set: { codeHash: hashCode(code), used: false } });
+  return code;
+}
+
+/**
+ * Uses a code once and says which session it was for; a used, unknown or garbled code gives null.
+ * One atomic update, so two tabs racing with the same link cannot both get the session.
+ */
+export async function claimFeedbackCode(code: string): Promise<string | null> {
+  if (!FEEDBACK_CODE.test(code)) return null;
+  const [row] = await identityDb()
+    .update(feedbackCodes)
+    .set({ used: true })
+    .where(and(eq(feedbackCodes.codeHash, hashCode(code)), eq(feedbackCodes.used, false)))
+    .returning({ sessionId: feedbackCodes.sessionId });
+  return row?.sessionId ?? null;
+}
