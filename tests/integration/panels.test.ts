@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
 import { auditEvents, consents, outboxMessages, panelMemberships, participants } from '#db/identity/schema';
@@ -85,6 +85,10 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     const [profile] = await researchDb().select().from(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonymFor(participant!.id)));
     expect(profile).toMatchObject({ laCode: 'E09000033', regionCode: 'E12000007', answers: { la: 'E09000033', ethnic_group: 'mixed' } });
     expect(await researchDb().$count(panelMembers, eq(panelMembers.panelId, londonPanelId))).toBe(1);
+
+    // Times about a person are kept to the UK day, so they cannot be matched with the identity store's.
+    expect(await researchDb().$count(panelMembers, sql`${panelMembers.joinedAt} <> date_trunc('day', ${panelMembers.joinedAt}, 'Europe/London')`)).toBe(0);
+    expect(await researchDb().$count(participantProfiles, sql`${participantProfiles.updatedAt} <> date_trunc('day', ${participantProfiles.updatedAt}, 'Europe/London')`)).toBe(0);
 
     const research = await allResearchText();
     for (const identifier of ['Jo Testparent', 'testparent@example.com', '07700 900123', 'Step-free', 'School pick-up', participant!.id]) {
