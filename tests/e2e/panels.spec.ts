@@ -36,7 +36,7 @@ test.describe('joining a panel without JavaScript at phone width', () => {
     await page.getByLabel('I agree that what I say in panel sessions can be used, anonymously, in the research').check();
     await page.getByLabel('I agree to be contacted about panel sessions. I can stop at any time.').check();
     await page.getByRole('button', { name: 'Join the panel' }).click();
-    await expect(page.getByRole('heading', { name: 'You have joined North West parent and carer panel' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Thank you for signing up to North West parent and carer panel' })).toBeVisible();
     // The panel's demo session six weeks ahead still gives 4 weeks' notice, so the newcomer is invited.
     await expect(page.getByText('The panel already has a session planned, and we have sent you an invitation.', { exact: false })).toBeVisible();
     await checkPage();
