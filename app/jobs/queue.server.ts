@@ -1,6 +1,7 @@
-import PgBoss from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import { identityStore } from '#db/identity/client';
 import { logger } from '~/utils/logger.server';
+import { carryOverJobs, setAsideUnmigratableQueue } from './queue-upgrade.server';
 
 /**
  * The job queue: pg-boss in the identity store's own `pgboss` schema. pg-boss takes a database
@@ -19,8 +20,12 @@ const holder = globalThis as { [key]?: PgBoss };
 export async function startJobQueue({ supervise = true }: { supervise?: boolean } = {}): Promise<PgBoss> {
   if (holder[key]) return holder[key];
   const store = identityStore();
+  const execute = (text: string, values?: unknown[]) => store.executeSql(text, values);
+  await setAsideUnmigratableQueue(execute, 'pgboss');
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => store.executeSql(text, values) },
+    db: { executeSql: execute },
+    // PGlite is one connection in this process; pg-boss has a profile for it.
+    backend: store.kind === 'embedded' ? 'pglite' : 'postgres',
     schema: 'pgboss',
     // Expiry and archiving of finished jobs; off in tests, which stop the queue straight away.
     supervise,
@@ -32,6 +37,8 @@ export async function startJobQueue({ supervise = true }: { supervise?: boolean 
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  const carried = await carryOverJobs(execute, boss);
+  if (carried.length > 0) logger.info({ jobs: carried.length }, 'jobs carried over from the previous queue schema');
   holder[key] = boss;
   return boss;
 }
@@ -46,5 +53,5 @@ export function jobQueue(): PgBoss {
 export async function stopJobQueue(): Promise<void> {
   const boss = holder[key];
   holder[key] = undefined;
-  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  await boss?.stop({ graceful: true, timeout: 10_000 });
 }

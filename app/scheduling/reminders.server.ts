@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type PgBoss from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { identityDb } from '#db/identity/client';
 import { invitations, participants, sessionReminders } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
@@ -30,7 +30,7 @@ export async function queueReminders(session: Pick<PanelSession, 'id' | 'startsA
     const due = reminderDue(session.startsAt, daysBefore);
     if (due <= now) continue;
     const job: ReminderJob = { sessionId: session.id, daysBefore, startsAt: session.startsAt.toISOString() };
-    await jobQueue().send(QUEUES.sessionReminder, job, { startAfter: due, retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInMinutes: 30 });
+    await jobQueue().send(QUEUES.sessionReminder, job, { startAfter: due, retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
     queued.push(due);
   }
   return queued;

@@ -1,5 +1,5 @@
 import { and, eq, like, sql } from 'drizzle-orm';
-import PgBoss from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb, identityStore } from '#db/identity/client';
 import { invitations, outboxMessages, sessionReminders, type StaffUser } from '#db/identity/schema';
@@ -127,9 +127,9 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     await identityDb().execute(sql`update pgboss.job set start_after = now() where data->>'sessionId' = ${soon.session.id}`);
 
     // The running queue stops before working it, as in a restart.
-    await jobQueue().stop({ graceful: true, wait: true });
+    await jobQueue().stop({ graceful: true });
     const store = identityStore();
-    const restarted = new PgBoss({ db: { executeSql: (text: string, values: unknown[]) => store.executeSql(text, values) }, schema: 'pgboss', supervise: false, schedule: false });
+    const restarted = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => store.executeSql(text, values) }, backend: store.kind === 'embedded' ? 'pglite' : 'postgres', schema: 'pgboss', supervise: false, schedule: false });
     await restarted.start();
     try {
       await workReminders(restarted, { pollingIntervalSeconds: 0.5 });
@@ -140,7 +140,7 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
       const state = async () => (await queryRows<{ state: string }>(identityDb(), sql`select state from pgboss.job where data->>'sessionId' = ${soon.session.id} and (data->>'daysBefore')::int = 1`))[0]?.state;
       await expect.poll(state, { timeout: 5_000 }).toBe('completed');
     } finally {
-      await restarted.stop({ graceful: true, wait: true });
+      await restarted.stop({ graceful: true });
     }
   });
 });
