@@ -32,6 +32,14 @@ const schema = z.object({
   SESSION_SECRET: strongSecret('SESSION_SECRET'),
   SENTRY_DSN: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  // GOV.UK Notify: a key as Notify issues it (its name, then the service id and secret as two UUIDs).
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(/^[\w.-]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'is not a GOV.UK Notify API key')
+    .optional(),
+  NOTIFY_EMAIL_TEMPLATE_ID: z.string().uuid().optional(),
+  NOTIFY_TEXT_TEMPLATE_ID: z.string().uuid().optional(),
+  NOTIFY_BASE_URL: z.string().url().optional(),
   PUBLIC_URL: z
     .string()
     .url()
@@ -104,6 +112,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       });
   // Links in messages must point at the real service, so production never falls back to localhost.
   if (isProduction && !raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required');
+  if (raw.NOTIFY_API_KEY && !raw.NOTIFY_EMAIL_TEMPLATE_ID && !raw.NOTIFY_TEXT_TEMPLATE_ID) {
+    problems.push('NOTIFY_API_KEY: needs NOTIFY_EMAIL_TEMPLATE_ID or NOTIFY_TEXT_TEMPLATE_ID (or both)');
+  }
+  if (!raw.NOTIFY_API_KEY && (raw.NOTIFY_EMAIL_TEMPLATE_ID || raw.NOTIFY_TEXT_TEMPLATE_ID)) {
+    problems.push('NOTIFY_API_KEY: is required when a Notify template id is set');
+  }
   if (!result.success || problems.length > 0) throw new EnvError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const env = result.data;
   const identityEmbedded = !env.IDENTITY_DATABASE_URL;

@@ -4,6 +4,8 @@ import { broadcastDevReady } from '@remix-run/node';
 import { projectPath } from '#db/paths';
 import { EnvError, getEnv } from '~/env.server';
 import { initSentry } from '~/observability/sentry.server';
+import { configuredRoutes } from '~/identity/messages.server';
+import { workMessageDeliveries } from '~/identity/message-delivery.server';
 import { workReminders } from '~/scheduling/reminders.server';
 import { createApp } from './app';
 import { closeStores, logger, prepareStores, printDemoAccounts } from './start-up';
@@ -22,6 +24,7 @@ async function main() {
   initSentry({ dsn: env.SENTRY_DSN, environment: env.NODE_ENV });
   await prepareStores(env);
   await workReminders();
+  await workMessageDeliveries(configuredRoutes());
 
   const build = (await import(pathToFileURL(projectPath('build', 'index.js')).href)) as ServerBuild;
   const app = createApp({ build, env });

@@ -1,9 +1,11 @@
 import nodemailer from 'nodemailer';
-import { desc } from 'drizzle-orm';
+import { desc, ne } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { outboxMessages } from '#db/identity/schema';
 import { getEnv } from '~/env.server';
 import { recordAudit } from '~/governance/audit.server';
+import { enqueueDelivery } from './message-delivery.server';
+import { deliveryRoutes, FROM_ADDRESS, type DeliveryRoutes } from './delivery.server';
 
 export interface Message {
   channel: 'email' | 'text';
@@ -16,23 +18,26 @@ export interface Message {
   participantId?: string;
 }
 
-const FROM = 'Family Voice <no-reply@family-voice.example>';
+const FROM = `Family Voice <${FROM_ADDRESS}>`;
 
-let transport: nodemailer.Transporter | undefined;
-function smtpTransport(url: string): nodemailer.Transporter {
-  transport ??= nodemailer.createTransport(url);
-  return transport;
-}
-
-// Builds the real message (MIME) without sending it, for the outbox.
+// Builds the real message (MIME) without sending it: SMTP sends it as is, administrators read it.
 const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
+const routesKey = Symbol.for('family-voice.delivery-routes');
+const routesHolder = globalThis as { [routesKey]?: DeliveryRoutes };
+/** The sending services this process's configuration names (one SMTP transport, one Notify client). */
+export function configuredRoutes(): DeliveryRoutes {
+  routesHolder[routesKey] ??= deliveryRoutes(getEnv());
+  return routesHolder[routesKey];
+}
+
 /**
- * Sends a message: by email through SMTP_URL when it is configured, otherwise into the outbox in the
- * identity store, where administrators can read it. Text messages always go to the outbox until a
- * text-message provider is configured.
+ * Queues a message: it is written to the outbox in the identity store, and a delivery job carrying
+ * only the row's id is put on the queue, so nothing is sent inside a request and a message survives a
+ * restart. A channel with no sending service configured keeps the message `held` in the outbox,
+ * where administrators can read it (local use).
  */
-export async function sendMessage(message: Message): Promise<void> {
+export async function queueMessage(message: Message, routes: DeliveryRoutes = configuredRoutes()): Promise<number> {
   const mail = {
     from: FROM,
     to: message.channel === 'email' ? message.to : 'text-message@family-voice.invalid',
@@ -40,15 +45,22 @@ export async function sendMessage(message: Message): Promise<void> {
     text: message.text,
     icalEvent: message.ics ? { filename: 'session.ics', method: 'REQUEST', content: message.ics } : undefined,
   };
-  const smtp = getEnv().SMTP_URL;
-  if (smtp && message.channel === 'email') {
-    await smtpTransport(smtp).sendMail(mail);
-    return;
-  }
   const built = await builder.sendMail(mail);
-  await identityDb()
+  const deliverable = Boolean(routes[message.channel]);
+  const [row] = await identityDb()
     .insert(outboxMessages)
-    .values({ channel: message.channel, recipient: message.to, subject: message.subject, body: message.text, raw: String(built.message), participantId: message.participantId ?? null });
+    .values({
+      channel: message.channel,
+      status: deliverable ? 'queued' : 'held',
+      recipient: message.to,
+      subject: message.subject,
+      body: message.text,
+      raw: String(built.message),
+      participantId: message.participantId ?? null,
+    })
+    .returning({ id: outboxMessages.id });
+  if (deliverable) await enqueueDelivery(row!.id);
+  return row!.id;
 }
 
 export interface Contactable {
@@ -62,21 +74,24 @@ export interface Contactable {
  * Sends a message to a member the way they asked to be contacted: email when they chose it and gave
  * an address (with the calendar file, if any), otherwise a text message to their phone.
  */
-export function sendToMember(person: Contactable, message: { subject: string; text: string; ics?: string }): Promise<void> {
+export function queueForMember(person: Contactable, message: { subject: string; text: string; ics?: string }, routes?: DeliveryRoutes): Promise<number> {
   const byEmail = person.preferredContact === 'email' && person.email;
-  return sendMessage({
+  return queueMessage({
     channel: byEmail ? 'email' : 'text',
     to: (byEmail ? person.email : (person.phone ?? person.email)) ?? '',
     subject: message.subject,
     text: message.text,
     ics: byEmail ? message.ics : undefined,
     participantId: person.id,
-  });
+  }, routes);
 }
 
-/** The outbox, newest first; reading it is a view of identity data, so it is audited. */
+/**
+ * The outbox, newest first: messages still held, waiting or failed (sent ones keep no content).
+ * Reading it is a view of identity data, so it is audited.
+ */
 export async function readOutbox({ viewerId, correlationId, limit = 50 }: { viewerId: string; correlationId?: string; limit?: number }) {
-  const messages = await identityDb().select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);
+  const messages = await identityDb().select().from(outboxMessages).where(ne(outboxMessages.status, 'sent')).orderBy(desc(outboxMessages.id)).limit(limit);
   await recordAudit({ who: viewerId, what: 'outbox.view', subjectType: 'outbox', correlationId, details: { count: messages.length } });
   return messages;
 }

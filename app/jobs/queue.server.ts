@@ -12,6 +12,7 @@ import { carryOverJobs, setAsideUnmigratableQueue } from './queue-upgrade.server
 
 export const QUEUES = {
   sessionReminder: 'session-reminder',
+  deliverMessage: 'deliver-message',
 } as const;
 
 const key = Symbol.for('family-voice.job-queue');
@@ -33,7 +34,7 @@ export async function startJobQueue({ supervise = true }: { supervise?: boolean 
     schedule: false,
     migrate: true,
   });
-  // Job data holds identifiers of sessions only, never personal data, so errors can be logged whole.
+  // Job data holds identifiers of sessions and outbox rows only, never personal data, so errors can be logged whole.
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);

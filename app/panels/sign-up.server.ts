@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { confirmSignUp, createConfirmation, findConfirmation } from '~/identity/confirmations.server';
-import { sendMessage, sendToMember } from '~/identity/messages.server';
+import { queueMessage, queueForMember } from '~/identity/messages.server';
 import { createParticipant, findParticipantByEmail, undoSignUp, type ParticipantDetails } from '~/identity/participants.server';
 import { recordAudit } from '~/governance/audit.server';
 import { publicUrl } from '~/utils/public-url.server';
@@ -144,7 +144,7 @@ export async function signUpToPanel({
     // through the contact we already hold, whether they want to join this panel too.
     const token = await createConfirmation({ kind: 'existing-member', participantId: existing.id, panelId: panel.id });
     await recordAudit({ who: 'anonymous', what: 'participants.sign-up-known-email', subjectId: existing.id, subjectType: 'participant', correlationId, details: { panelId: panel.id } });
-    await sendToMember(existing, {
+    await queueForMember(existing, {
       subject: `Do you want to join ${panel.name}?`,
       text: `Hello ${existing.fullName},\n\nSomeone asked to join "${panel.name}" with your email address. If it was you, confirm here:\n${publicUrl(`/panels/confirm/${token}`)}\n\nYour details stay as they are. To change them, use the personal link in any invitation we have sent you.\n\nIf it was not you, you do not need to do anything.\n\nFamily Voice`,
     });
@@ -163,7 +163,7 @@ export async function signUpToPanel({
     // The young person's own tick is not a parent's agreement: the guardian says yes through their own contact.
     const token = await createConfirmation({ kind: 'guardian', participantId: participant.id, panelId: panel.id });
     const byEmail = details.guardianContact.includes('@');
-    await sendMessage({
+    await queueMessage({
       channel: byEmail ? 'email' : 'text',
       to: details.guardianContact,
       participantId: participant.id,

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { OutboxMessage } from '#db/identity/schema';
 import { useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
 import { readOutbox } from '~/identity/messages.server';
@@ -15,13 +16,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: message.id,
       when: dateFormat.format(message.createdAt),
       channel: message.channel,
+      status: message.status,
+      failure: message.failure,
       recipient: message.recipient,
       subject: message.subject,
       body: message.body,
-      hasCalendar: message.raw.includes('text/calendar'),
+      hasCalendar: message.raw?.includes('text/calendar') ?? false,
     })),
   };
 }
+
+const STATUS_TAG: Record<OutboxMessage['status'], { label: string; colour: string }> = {
+  held: { label: 'Kept here', colour: 'govuk-tag--grey' },
+  queued: { label: 'Waiting to be sent', colour: 'govuk-tag--blue' },
+  sending: { label: 'Being sent', colour: 'govuk-tag--blue' },
+  sent: { label: 'Sent', colour: 'govuk-tag--green' },
+  failed: { label: 'Could not be sent', colour: 'govuk-tag--red' },
+};
 
 export default function Outbox() {
   const { messages } = useLoaderData<typeof loader>();
@@ -29,8 +40,9 @@ export default function Outbox() {
     <>
       <h1 className="govuk-heading-l">Outbox</h1>
       <p className="govuk-body">
-        No mail server is configured, so messages are kept here instead of being sent. The newest 50 are shown. Reading
-        them is recorded in the audit trail.
+        Messages are kept here when no sending service (GOV.UK Notify, or a mail server for email) is configured for
+        their channel, while they wait to be sent, and when they could not be sent. Once a message is sent its content
+        is removed. The newest 50 are shown. Reading them is recorded in the audit trail.
       </p>
       {messages.length === 0 ? <p className="govuk-body">There are no messages.</p> : null}
       {messages.map((message) => (
@@ -42,6 +54,10 @@ export default function Outbox() {
             <p className="govuk-body-s">
               {message.when}, {message.channel === 'email' ? 'email' : 'text message'} to <span className="app-break-words">{message.recipient}</span>
               {message.hasCalendar ? ', with a calendar file (.ics)' : ''}
+            </p>
+            <p className="govuk-body-s">
+              <strong className={`govuk-tag ${STATUS_TAG[message.status].colour}`}>{STATUS_TAG[message.status].label}</strong>
+              {message.status === 'failed' && message.failure ? ` The sending service answered: ${message.failure}.` : null}
             </p>
             <pre className="govuk-body app-message-body">{message.body}</pre>
           </div>

@@ -5,7 +5,7 @@ import { invitations, participants } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
 import { createFeedbackCode } from '~/identity/feedback-codes.server';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { recordParticipation } from '~/research/sessions.server';
 
@@ -56,7 +56,7 @@ export async function recordAttendance({
     // Each attendee gets their own single-use link, so feedback counts only from people who came.
     const code = await createFeedbackCode({ sessionId: session.id, invitationId: invitation.id });
     const link = publicUrl(`/surveys/session-feedback?code=${code}`);
-    await sendToMember(participant, {
+    await queueForMember(participant, {
       subject: `How did it go? ${session.title}`,
       text: `Hello ${participant.fullName},\n\nThank you for coming to "${session.title}". Please tell us how it went. It takes about 2 minutes and your answers are anonymous:\n${link}\n\nFamily Voice`,
     });

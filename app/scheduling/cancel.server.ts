@@ -3,7 +3,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations, participants } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { formatLondon } from './notice';
 import { markCancelled } from '~/research/sessions.server';
 
@@ -19,7 +19,7 @@ export async function cancelSession({ session, userId, correlationId }: { sessio
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ['invited', 'accepted', 'waitlisted'])));
   for (const person of people) {
-    await sendToMember(person, {
+    await queueForMember(person, {
       subject: `Cancelled: ${session.title}`,
       text: `Hello ${person.fullName},\n\nWe are sorry: the session "${session.title}" on ${formatLondon(session.startsAt)} has been cancelled. We will let you know about the next one.\n\nFamily Voice`,
     });

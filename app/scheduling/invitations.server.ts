@@ -5,7 +5,7 @@ import { identityDb } from '#db/identity/client';
 import { invitations, panelMemberships, participants, type Invitation } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import { recordAudit } from '~/governance/audit.server';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { VENUE_ACCESS } from '~/panels/options';
 import { sessionIcs } from './calendar';
 import { formatLondon } from './notice';
@@ -59,7 +59,7 @@ export async function inviteMembers({
     if (inserted.length === 0) continue;
     invited += 1;
     const link = publicUrl(`/invitations/${token}`);
-    await sendToMember(member, {
+    await queueForMember(member, {
       subject: `You are invited: ${session.title}`,
       text: `Hello ${member.fullName},\n\nYou are invited to a ${panelName} session.\n\n${sessionText(session)}\n\nPlease tell us if you can come, and about anything you need, using your personal link:\n${link}\n\nFamily Voice`,
       ics,
@@ -154,7 +154,7 @@ async function tellPromoted(invitationId: string, session: PanelSession): Promis
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(eq(invitations.id, invitationId));
   if (!row) return;
-  await sendToMember(row, {
+  await queueForMember(row, {
     subject: `A place has come up: ${session.title}`,
     text: `Hello ${row.fullName},\n\nA place has come up and it is yours.\n\n${sessionText(session)}\n\nIf you can no longer come, use your personal link to tell us.\n\nFamily Voice`,
   });

@@ -4,7 +4,7 @@ import type { PgBoss } from 'pg-boss';
 import { identityDb } from '#db/identity/client';
 import { invitations, participants, sessionReminders } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { sessionText } from './invitations.server';
 import { ZONE } from './notice';
@@ -70,7 +70,7 @@ export async function sendSessionReminders(job: ReminderJob): Promise<number> {
       ? `Hello ${person.fullName},\n\nA reminder that your Family Voice session is ${when(job.daysBefore)}.\n\n${sessionText(session)}${joining}\n\nIf you can no longer come, please use the personal link in your invitation to tell us, so someone on the waiting list can have your place.\n\nFamily Voice`
       : `Hello ${person.fullName},\n\nThe Family Voice session you were invited to is ${when(job.daysBefore)} and we have not heard from you.\n\n${sessionText(session)}\n\nPlease use the personal link in your invitation to tell us whether you can come.\n\nFamily Voice`;
     try {
-      await sendToMember(person, {
+      await queueForMember(person, {
         subject: `${hasPlace ? 'Reminder' : 'Can you come?'}: ${session.title} ${when(job.daysBefore)}`,
         text: body,
       });

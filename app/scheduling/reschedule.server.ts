@@ -4,7 +4,7 @@ import { invitations, participants, type StaffUser } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
 import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { sessionIcs } from './calendar';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
 import { queueReminders } from './reminders.server';
@@ -59,7 +59,7 @@ export async function rescheduleSession({
     .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ['invited', 'accepted', 'waitlisted'])));
   const ics = sessionIcs({ id: moved.id, title: `Family Voice: ${moved.title}`, startsAt, endsAt, location: moved.mode === 'online' ? 'Online' : moved.venue, description: 'New time.' });
   for (const person of people) {
-    await sendToMember(person, {
+    await queueForMember(person, {
       subject: `New time: ${moved.title}`,
       text: `Hello ${person.fullName},\n\n"${moved.title}" has moved to ${formatLondon(startsAt)}. Your personal link still works if you need to change your reply.\n\nFamily Voice`,
       ics,

@@ -244,16 +244,29 @@ export const sessionReminders = pgTable(
  * Messages the service sends. With no mail server configured (the embedded default) they are kept
  * here for administrators to read instead of being sent; with one, nothing is kept.
  */
+/**
+ * Every message to a person, written when it is queued. A delivery job (carrying only the row's id)
+ * sends it through GOV.UK Notify or SMTP; once sent, its content is cleared and only the record that
+ * it went remains. With no sending service for its channel it is `held` here for administrators.
+ */
 export const outboxMessages = pgTable('outbox_messages', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   /** Whom it was sent to, so a member's withdrawal removes their messages too. */
   participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
-  channel: text('channel').notNull(),
-  recipient: text('recipient').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
+  channel: text('channel').$type<'email' | 'text'>().notNull(),
+  status: text('status').$type<'queued' | 'sending' | 'held' | 'sent' | 'failed'>().notNull().default('queued'),
+  recipient: text('recipient'),
+  subject: text('subject'),
+  body: text('body'),
   /** The complete message as it would be sent (MIME, with any calendar attachment). */
-  raw: text('raw').notNull(),
+  raw: text('raw'),
+  /** Which service took it ('notify' or 'smtp') and the id it gave, once sent. */
+  provider: text('provider'),
+  providerReference: text('provider_reference'),
+  /** Why it could not be sent: a status code or error type from the service, never its message text. */
+  failure: text('failure'),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (table) => [index('outbox_messages_waiting_idx').on(table.status).where(sql`status in ('queued', 'sending')`)]);
 export type OutboxMessage = typeof outboxMessages.$inferSelect;

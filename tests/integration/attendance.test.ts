@@ -35,7 +35,7 @@ describe(`attendance and session feedback (${testStoreKind})`, () => {
 
     // Each attendee's link carries their own code, which works once; a session named in a link is ignored.
     const sent = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id);
-    const codes = sent.slice(before).map((message) => /session-feedback\?code=([A-Za-z0-9_-]{43})/.exec(message.body)?.[1]);
+    const codes = sent.slice(before).map((message) => /session-feedback\?code=([A-Za-z0-9_-]{43})/.exec(message.body ?? '')?.[1]);
     expect(new Set(codes).size).toBe(accepted.length - 1);
     expect(await claimFeedbackCode(codes[0]!)).toBe(session!.id);
     expect(await claimFeedbackCode(codes[0]!)).toBeNull();

@@ -57,7 +57,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
   });
 
   it('gives the last place to one of two people taking it at once, and wait-lists the other; a declined place goes to the waiting list', async () => {
-    const tokens = (await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id)).map((message) => /invitations\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]!);
+    const tokens = (await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id)).map((message) => /invitations\/([A-Za-z0-9_-]{43})/.exec(message.body ?? '')![1]!);
     const found = await Promise.all(tokens.map((token) => findInvitation(token)));
     expect(found.every(Boolean)).toBe(true);
     const [first, second, third] = found.map((view) => view!.invitation);
@@ -130,7 +130,7 @@ describe(`invitations and replies (${testStoreKind})`, () => {
     expect(await findInvitation('x'.repeat(43))).toBeUndefined();
     expect(await findInvitation("'; drop table invitations; --")).toBeUndefined();
     const [message] = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id).limit(1);
-    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     await identityDb().update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` });
     expect(await findInvitation(token)).toBeUndefined();
   });

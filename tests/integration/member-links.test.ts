@@ -48,7 +48,7 @@ describe(`a member's personal link and the feedback page, through their routes (
 
   it('lists the other session, takes a reply to it, and gives 404 for someone else’s invitation', async () => {
     const [message] = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id).limit(1);
-    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     const page = (await outcome(() => invitationLoader({ request: new Request(`http://localhost/invitations/${token}`), params: { token }, context: testContext() }))) as {
       status: number;
       body: { session: { title: string }; otherSessions: { invitationId: string; title: string; status: string }[] };

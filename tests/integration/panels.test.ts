@@ -113,7 +113,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     // The real member is asked at the email we already hold, and joins only if they follow the link.
     const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, 'jo.testparent@example.com')).orderBy(desc(outboxMessages.id)).limit(1);
     expect(message!.subject).toBe('Do you want to join Another London panel?');
-    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     expect(await answerConfirmation({ token, agree: true })).toBe('joined');
     expect(await answerConfirmation({ token, agree: true })).toBe('not-found');
     expect(await identityDb().$count(panelMemberships, and(eq(panelMemberships.participantId, before!.id), eq(panelMemberships.panelId, otherPanelId)))).toBe(1);
@@ -155,7 +155,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
 
     const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, '07700 900456'));
     expect(message).toMatchObject({ channel: 'text', participantId: participant!.id });
-    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     expect(await answerConfirmation({ token, agree: true })).toBe('joined');
     expect(await membership()).toEqual([{ status: 'active' }]);
     expect(await identityDb().$count(consents, and(eq(consents.participantId, participant!.id), eq(consents.guardianConsent, true)))).toBe(1);
@@ -166,7 +166,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     expect((await join(youngPanelId, young)).status).toBe(302);
     const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'second.young@example.com'));
     const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, 'sam.guardian@example.com'));
-    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body)![1]!;
+    const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     expect(await answerConfirmation({ token, agree: false })).toBe('declined');
     expect(await identityDb().$count(participants, eq(participants.id, participant!.id))).toBe(0);
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'sam.guardian@example.com'))).toBe(0);

@@ -87,9 +87,9 @@ describe(`session reminders on the job queue (${testStoreKind})`, () => {
     expect(await sendSessionReminders(job)).toBe(0);
     const messages = await reminderMessages();
     expect(messages.map((message) => message.subject).sort()).toEqual(['Can you come?: Autumn catch-up tomorrow', 'Reminder: Autumn catch-up tomorrow']);
-    const reminder = messages.find((message) => message.subject.startsWith('Reminder'))!;
+    const reminder = messages.find((message) => message.subject!.startsWith('Reminder'))!;
     expect(reminder.body).toMatch(/your Family Voice session is tomorrow[\s\S]*Monday 4 November 2030 at 6:30pm[\s\S]*https:\/\/meet\.example\/autumn/);
-    expect(messages.find((message) => message.subject.startsWith('Can'))!.body).not.toMatch(/meet\.example/);
+    expect(messages.find((message) => message.subject!.startsWith('Can'))!.body).not.toMatch(/meet\.example/);
     expect(await identityDb().$count(sessionReminders)).toBe(2);
     expect((await reminderStatus(session)).map((status) => [status.daysBefore, status.sent])).toEqual([
       [7, 0],

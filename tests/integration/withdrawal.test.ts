@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
 import { auditEvents, consents, outboxMessages, panelMemberships, participants } from '#db/identity/schema';
-import { sendToMember } from '~/identity/messages.server';
+import { queueForMember } from '~/identity/messages.server';
 import { researchDb } from '#db/research/client';
 import { panelMembers, participantProfiles } from '#db/research/schema';
 import { buildParticipant } from '#db/seed/panels';
@@ -47,7 +47,7 @@ describe(`withdrawal (${testStoreKind})`, () => {
     const everything = await member(panel.id, 1);
     const detailsOnly = await member(panel.id, 2);
     const [person] = await identityDb().select().from(participants).where(eq(participants.id, everything));
-    await sendToMember(person!, { subject: 'Hello', text: `Hello ${person!.fullName}` });
+    await queueForMember(person!, { subject: 'Hello', text: `Hello ${person!.fullName}` });
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.participantId, everything))).toBe(1);
     expect(await identityDb().$count(auditEvents, eq(auditEvents.subjectId, everything))).toBeGreaterThan(0);
 

@@ -33,6 +33,16 @@ describe('configuration', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', PSEUDONYM_KEY: strong, SESSION_SECRET: strong })).toThrow(/^Invalid configuration:\n {2}PUBLIC_URL: is required$/);
   });
 
+  it('takes GOV.UK Notify settings only whole: a real-looking key with at least one template', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'fv-env-'));
+    const key = 'family_voice_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
+    const template = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
+    expect(parseEnv({ DATA_DIR: dataDir, NOTIFY_API_KEY: key, NOTIFY_TEXT_TEMPLATE_ID: template }).NOTIFY_TEXT_TEMPLATE_ID).toBe(template);
+    expect(() => parseEnv({ DATA_DIR: dataDir, NOTIFY_API_KEY: key })).toThrow(/NOTIFY_API_KEY: needs NOTIFY_EMAIL_TEMPLATE_ID or NOTIFY_TEXT_TEMPLATE_ID/);
+    expect(() => parseEnv({ DATA_DIR: dataDir, NOTIFY_EMAIL_TEMPLATE_ID: template })).toThrow(/NOTIFY_API_KEY: is required when a Notify template id is set/);
+    expect(() => parseEnv({ DATA_DIR: dataDir, NOTIFY_API_KEY: 'not-a-key', NOTIFY_EMAIL_TEMPLATE_ID: template })).toThrow(/NOTIFY_API_KEY: is not a GOV.UK Notify API key/);
+  });
+
   it('refuses a weak secret in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', PSEUDONYM_KEY: 'short', SESSION_SECRET: strong })).toThrow(
       /PSEUDONYM_KEY must be at least 32 characters/,
