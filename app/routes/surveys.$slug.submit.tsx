@@ -6,7 +6,7 @@ import { ErrorSummary } from '~/components/error-summary';
 import { z } from 'zod';
 import { requireCsrf } from '~/auth/csrf.server';
 import { currentDraft, journeyCookieWith } from '~/surveys/journey.server';
-import { submitResponse } from '~/surveys/responses.server';
+import { responseStored, submitResponse } from '~/surveys/responses.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 import { isStoreUnavailable } from '~/utils/store-errors';
@@ -58,9 +58,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = await request.formData();
     await requireCsrf(request, form);
     const draft = await currentDraft(request, survey);
-    // No draft: already sent (a double submit) or expired; either way the thanks page is right
-    // only if it was sent, so go back to the start otherwise.
-    if (!draft) throw redirect(form.get('responseId') ? `/surveys/${survey.id}/done` : `/surveys/${survey.id}`);
+    if (!draft) {
+      // The thanks page only when these answers really were stored (a form sent twice); a draft that
+      // has expired, or a journey cookie that names none, gets told so and loses nothing it had.
+      const responseId = String(form.get('responseId') ?? '');
+      if (await responseStored(responseId)) throw redirect(`/surveys/${survey.id}/done`);
+      return data(
+        {
+          ok: false as const,
+          kind: 'not-found' as const,
+          errors: [{ field: 'start', message: 'We could not find your answers. Answers not yet sent are kept for 7 days; you will need to start again.' }],
+        },
+        { status: 410 },
+      );
+    }
     const result = await submitResponse({
       survey,
       responseId: draft.responseId,
@@ -77,10 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/surveys/${survey.id}/done`, { headers: { 'Set-Cookie': await journeyCookieWith(request, survey.id, null) } });
   } catch (error) {
     if (isStoreUnavailable(error)) {
+      // The React renderer keeps answers in the browser; the form journey's are in its saved draft.
+      const kept = request.headers.get('Content-Type')?.includes('application/json') ? 'They are kept on this device.' : 'Your answers are saved.';
       return data(
         {
           ok: false,
-          errors: [{ field: 'send', message: 'Sorry, we could not save your answers just now. They are kept on this device. Try again in a few minutes.' }],
+          kind: 'unavailable' as const,
+          errors: [{ field: 'send', message: `Sorry, we could not send your answers just now. ${kept} Try again in a few minutes.` }],
         },
         { status: 503 },
       );
@@ -94,12 +108,31 @@ export default function SubmitProblem() {
   const result = useActionData<typeof action>();
   const { slug } = useParams();
   const errors = result && !result.ok ? result.errors : [];
+  if (result && 'kind' in result && result.kind === 'not-found') {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <h1 className="govuk-heading-l">We could not find your answers</h1>
+          <p className="govuk-body">
+            Nothing has been sent. Answers that have not been sent are kept for 7 days on the device they were given on, and these
+            have expired or were started somewhere else.
+          </p>
+          <p className="govuk-body">
+            <a id="start" className="govuk-link" href={`/surveys/${slug}`}>
+              Start the questions again
+            </a>
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Your answers have not been sent yet</h1>
-        <p className="govuk-body">Your answers are kept. You can try again now, or come back to this page later on this device.</p>
+        <p className="govuk-body">Your answers are saved for 7 days. You can try again now, or come back to this page later on this device.</p>
         <form method="post" action={`/surveys/${slug}/submit`}>
           <CsrfInput />
           <input type="hidden" name="responseId" value="retry" />

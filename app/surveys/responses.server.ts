@@ -95,3 +95,10 @@ export async function submitResponse({
     : await insert(researchDb());
   return { ok: true, responseId, duplicate: inserted.length === 0 };
 }
+
+/** Whether a response with this id has been stored (for a form sent twice, or after its draft has gone). */
+export async function responseStored(responseId: string): Promise<boolean> {
+  if (!UUID.test(responseId)) return false;
+  const rows = await researchDb().select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.id, responseId)).limit(1);
+  return rows.length > 0;
+}

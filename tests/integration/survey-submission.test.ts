@@ -10,6 +10,7 @@ import { action as pageAction } from '~/routes/surveys.$slug.$page';
 import { action as startAction } from '~/routes/surveys.$slug._index';
 import { action as submitAction } from '~/routes/surveys.$slug.submit';
 import { getSurvey } from '~/surveys/definitions.server';
+import { journeyCookieWith } from '~/surveys/journey.server';
 import { submitResponse } from '~/surveys/responses.server';
 import { testContext } from '../setup/requests';
 import { allResearchText } from '../setup/research-text';
@@ -185,6 +186,27 @@ describe(`storing survey responses (${testStoreKind})`, () => {
     expect(comparable(fromReactUi!)).toEqual(comparable(stored!));
   });
 
+  it('never says "sent" for answers it did not store: an expired draft or a forged journey cookie gets a 410 and the way back', async () => {
+    const params = { slug: 'young-people' };
+    const before = await researchDb().$count(surveyResponses);
+    // No draft at all (it expired), with a response id the page once carried.
+    const expired = await new Browser().init();
+    const noDraft = await expired.post(submitAction, '/surveys/young-people/submit', params, { responseId: randomUUID() });
+    expect(noDraft.location).toBeNull();
+    expect(noDraft.value).toMatchObject({ init: { status: 410 }, data: { ok: false, kind: 'not-found', errors: [{ field: 'start', message: expect.stringMatching(/could not find your answers/) }] } });
+    // A journey cookie naming a draft that does not exist.
+    const forged = await new Browser().init();
+    forged.cookies.set('fv_journey', encodeURIComponent(JSON.stringify({ 'young-people': randomUUID() })));
+    expect((await forged.post(submitAction, '/surveys/young-people/submit', params, { responseId: randomUUID() })).value).toMatchObject({ init: { status: 410 } });
+    // A properly signed cookie whose draft has gone (removed after 7 days).
+    forged.take(await journeyCookieWith(new Request('http://localhost/'), 'young-people', randomUUID()));
+    const withForgedCookie = await forged.post(submitAction, '/surveys/young-people/submit', params, { responseId: randomUUID() });
+    expect(withForgedCookie.value).toMatchObject({ init: { status: 410 } });
+    // The "Try sending again" form, with nothing left to send.
+    expect((await forged.post(submitAction, '/surveys/young-people/submit', params, { responseId: 'retry' })).value).toMatchObject({ init: { status: 410 } });
+    expect(await researchDb().$count(surveyResponses)).toBe(before);
+  });
+
   it('refuses a JSON submission without the CSRF token', async () => {
     const request = new Request('http://localhost/surveys/young-people/submit', {
       method: 'POST',
@@ -221,5 +243,10 @@ describe(`when the research store is down (${testStoreKind})`, () => {
     const result = (await submitAction({ request, context: testContext(), params: { slug: 'young-people' } })) as { init: { status: number }; data: unknown };
     expect(result.init.status).toBe(503);
     expect(JSON.stringify(result.data)).toMatch(/kept on this device\. Try again/);
+    // The form journey's answers are in its saved draft, not on the device, and it is told so.
+    browser.take(await journeyCookieWith(new Request('http://localhost/'), 'young-people', randomUUID()));
+    const form = await browser.post(submitAction, '/surveys/young-people/submit', { slug: 'young-people' }, { responseId: 'retry' });
+    expect(form.value).toMatchObject({ init: { status: 503 } });
+    expect(JSON.stringify((form.value as { data: unknown }).data)).toMatch(/Your answers are saved\. Try again/);
   });
 });
