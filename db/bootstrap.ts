@@ -1,4 +1,5 @@
 import { identityStore, openIdentityStore } from './identity/client';
+import { moveSessionPlacesToIdentity } from './move-session-places';
 import { loadReferenceData } from './reference/load';
 import { openResearchStore, researchDb, researchStore } from './research/client';
 
@@ -19,6 +20,8 @@ export async function openStores(config: StoreConfig): Promise<void> {
 /** Brings both stores to the latest schema and refreshes the reference data. */
 export async function migrateStores(): Promise<void> {
   await identityStore().migrate();
+  // Must run between the two: it reads columns the research migrations then drop.
+  await moveSessionPlacesToIdentity(identityStore(), researchStore());
   await researchStore().migrate();
   await loadReferenceData(researchDb());
 }

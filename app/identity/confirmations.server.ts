@@ -59,11 +59,36 @@ export async function confirmSignUp({ token, correlationId }: { token: string; c
   });
 }
 
-/** Open confirmation links that have run out; the under-16s whose guardian never answered are returned for removal. */
-export async function expiredGuardianRequests(): Promise<string[]> {
-  const rows = await identityDb()
+/**
+ * Confirmation links that have run out. A member's own link simply goes; a guardian's is returned
+ * (young person and panel), left in place until the caller has dealt with the young person.
+ */
+export async function expiredConfirmations(now = new Date()): Promise<{ tokenHash: string; participantId: string; panelId: string }[]> {
+  await identityDb()
     .delete(signUpConfirmations)
-    .where(lt(signUpConfirmations.expiresAt, sql`now()`))
-    .returning({ kind: signUpConfirmations.kind, participantId: signUpConfirmations.participantId });
-  return rows.filter((row) => row.kind === 'guardian').map((row) => row.participantId);
+    .where(and(lt(signUpConfirmations.expiresAt, now), eq(signUpConfirmations.kind, 'existing-member')));
+  return identityDb()
+    .select({ tokenHash: signUpConfirmations.tokenHash, participantId: signUpConfirmations.participantId, panelId: signUpConfirmations.panelId })
+    .from(signUpConfirmations)
+    .where(and(lt(signUpConfirmations.expiresAt, now), eq(signUpConfirmations.kind, 'guardian')));
+}
+
+/** Removes a guardian's request that was never answered, and the membership waiting on it. */
+export async function dropGuardianRequest(request: { tokenHash: string; participantId: string; panelId: string }): Promise<void> {
+  await identityDb().transaction(async (tx) => {
+    await tx.delete(signUpConfirmations).where(eq(signUpConfirmations.tokenHash, request.tokenHash));
+    await tx
+      .delete(panelMemberships)
+      .where(and(eq(panelMemberships.participantId, request.participantId), eq(panelMemberships.panelId, request.panelId), eq(panelMemberships.status, 'awaiting-guardian')));
+  });
+}
+
+/** Whether the person belongs to any panel (not counting ones still waiting for a guardian). */
+export async function hasActiveMembership(participantId: string): Promise<boolean> {
+  const rows = await identityDb()
+    .select({ panelId: panelMemberships.panelId })
+    .from(panelMemberships)
+    .where(and(eq(panelMemberships.participantId, participantId), eq(panelMemberships.status, 'active')))
+    .limit(1);
+  return rows.length > 0;
 }

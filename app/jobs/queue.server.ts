@@ -13,6 +13,7 @@ import { carryOverJobs, setAsideUnmigratableQueue } from './queue-upgrade.server
 export const QUEUES = {
   sessionReminder: 'session-reminder',
   deliverMessage: 'deliver-message',
+  housekeeping: 'housekeeping',
 } as const;
 
 const key = Symbol.for('family-voice.job-queue');
@@ -30,8 +31,8 @@ export async function startJobQueue({ supervise = true }: { supervise?: boolean 
     schema: 'pgboss',
     // Expiry and archiving of finished jobs; off in tests, which stop the queue straight away.
     supervise,
-    // No cron schedules are used.
-    schedule: false,
+    // The hourly housekeeping schedule; off in tests with supervision, which call tidyUp directly.
+    schedule: supervise,
     migrate: true,
   });
   // Job data holds identifiers of sessions and outbox rows only, never personal data, so errors can be logged whole.

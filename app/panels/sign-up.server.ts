@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pseudonymFor } from '~/identity/pseudonym.server';
-import { confirmSignUp, createConfirmation, findConfirmation } from '~/identity/confirmations.server';
+import { confirmSignUp, createConfirmation, dropGuardianRequest, expiredConfirmations, findConfirmation, hasActiveMembership } from '~/identity/confirmations.server';
 import { queueMessage, queueForMember } from '~/identity/messages.server';
 import { createParticipant, findParticipantByEmail, undoSignUp, type ParticipantDetails } from '~/identity/participants.server';
 import { recordAudit } from '~/governance/audit.server';
@@ -11,6 +11,7 @@ import { inviteToComingSessions } from '~/scheduling/late-joiners.server';
 import { checkAnswers, type AnswerError } from '~/surveys/answers';
 import { conditionHolds, getSurvey, type SurveyQuestion } from '~/surveys/definitions.server';
 import { answersFromForm, fieldNames } from '~/surveys/form-data';
+import { scrubQuestionAnswers } from '~/surveys/scrub-answers';
 import type { Panel } from '#db/research/schema';
 import { AVAILABILITY } from './options';
 
@@ -154,7 +155,11 @@ export async function signUpToPanel({
   const participant = await createParticipant({ details, panelId: panel.id, correlationId });
   const la = typeof profile.answers.la === 'string' && /^E\d{8}$/.test(profile.answers.la) ? profile.answers.la : null;
   try {
-    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile: profile.answers, laCode: la });
+    const awaitingGuardian = details.ageGroup === 'under-16';
+    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile: scrubQuestionAnswers(questions, profile.answers, { names: [details.fullName, details.guardianName ?? ''] }),
+      laCode: la,
+      joinsNow: !awaitingGuardian,
+    });
   } catch (error) {
     await undoSignUp({ participantId: participant.id });
     throw error;
@@ -200,9 +205,23 @@ export async function answerConfirmation({ token, agree, correlationId }: { toke
   const confirmed = await confirmSignUp({ token, correlationId });
   const panel = confirmed ? await getPanel(confirmed.panelId) : undefined;
   if (!confirmed || !panel) return 'not-found';
-  if (confirmed.kind === 'existing-member') {
-    await recordPanelMembership({ pseudonym: pseudonymFor(confirmed.participant.id), panelId: panel.id });
-  }
+  // Counted on the panel only now: an existing member saying yes, or a guardian agreeing.
+  await recordPanelMembership({ pseudonym: pseudonymFor(confirmed.participant.id), panelId: panel.id });
   await inviteToComingSessions({ panel, participantId: confirmed.participant.id });
   return 'joined';
+}
+
+/**
+ * Seven days on, a guardian who never answered is taken as a no: a young person who joined only that
+ * panel is deleted from both stores, as if the guardian had said no; one who belongs to other panels
+ * loses only the waiting membership. Returns how many requests were closed.
+ */
+export async function removeUnansweredGuardianRequests(now = new Date()): Promise<number> {
+  const expired = await expiredConfirmations(now);
+  for (const request of expired) {
+    if (await hasActiveMembership(request.participantId)) await dropGuardianRequest(request);
+    // Deleting the person deletes the request with them.
+    else await withdrawParticipant({ participantId: request.participantId, deleteAnswers: true });
+  }
+  return expired.length;
 }

@@ -159,11 +159,14 @@ export async function recordPanelMember({
   panelId,
   profile,
   laCode,
+  joinsNow = true,
 }: {
   pseudonym: Pseudonym;
   panelId: string;
   profile: Record<string, unknown>;
   laCode: string | null;
+  /** False while a guardian has still to agree: the profile is kept, but no panel counts them yet. */
+  joinsNow?: boolean;
 }): Promise<void> {
   await researchDb().transaction(async (tx) => {
     const regionCode = laCode ? sql`(select region_code from local_authorities where code = ${laCode})` : null;
@@ -171,7 +174,7 @@ export async function recordPanelMember({
       .insert(participantProfiles)
       .values({ pseudonym, answers: profile, laCode, regionCode })
       .onConflictDoUpdate({ target: participantProfiles.pseudonym, set: { answers: profile, laCode, regionCode, updatedAt: UK_DAY } });
-    await tx.insert(panelMembers).values({ pseudonym, panelId }).onConflictDoNothing();
+    if (joinsNow) await tx.insert(panelMembers).values({ pseudonym, panelId }).onConflictDoNothing();
   });
 }
 

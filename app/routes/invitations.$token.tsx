@@ -12,6 +12,7 @@ import { AVAILABILITY } from '~/panels/options';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
+import { withPlace } from '~/scheduling/places.server';
 import { memberSessions, replyToOwnInvitation, type MemberSession } from '~/scheduling/member-sessions.server';
 import { getSession } from '~/research/sessions.server';
 
@@ -46,7 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status: invitation.status,
     statusText: STATUS_TEXT[invitation.status] ?? '',
     accessNote: invitation.accessNote,
-    session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: session.venue },
+    session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: (await withPlace(session)).venue },
     otherSessions: (await memberSessions(invitation.participantId)).filter((item) => item.invitationId !== invitation.id),
   };
 }

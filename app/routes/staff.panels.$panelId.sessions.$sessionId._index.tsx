@@ -6,6 +6,7 @@ import { requireManagedSession } from '~/panels/staff.server';
 import { facilitatorsOf } from '~/scheduling/facilitators.server';
 import { invitationCounts, sessionPeople } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
+import { withPlace } from '~/scheduling/places.server';
 import { reminderStatus } from '~/scheduling/reminders.server';
 import { ScrollingTable } from '~/components/table';
 
@@ -14,11 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const { panel, session } = await requireManagedSession(user, { panelId: params.panelId, sessionId: params.sessionId, when: 'any' });
-  const [counts, people, facilitators, reminders] = await Promise.all([
+  const [counts, people, facilitators, reminders, place] = await Promise.all([
     invitationCounts(session.id),
     sessionPeople({ sessionId: session.id, viewerId: user.id, correlationId: context.requestId }),
     facilitatorsOf([session.id]),
     reminderStatus(session),
+    withPlace(session),
   ]);
   const started = session.startsAt <= new Date();
   return {
@@ -29,9 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       theme: session.theme,
       when: `${formatLondon(session.startsAt)} to ${formatLondon(session.endsAt).split(' at ')[1]}`,
       mode: session.mode,
-      venue: session.venue,
+      venue: place.venue,
       venueAccess: session.venueAccess.map((key) => VENUE_ACCESS[key as keyof typeof VENUE_ACCESS] ?? key),
-      onlineDetails: session.onlineDetails,
+      onlineDetails: place.onlineDetails,
       capacity: session.capacity,
       noticeOverrideReason: session.noticeOverrideReason,
     },

@@ -9,10 +9,11 @@ import { queueForMember } from '~/identity/messages.server';
 import { VENUE_ACCESS } from '~/panels/options';
 import { sessionIcs } from './calendar';
 import { formatLondon } from './notice';
+import { withPlace, type PlacedSession } from './places.server';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function sessionText(session: PanelSession): string {
+export function sessionText(session: PlacedSession): string {
   const where =
     session.mode === 'online'
       ? 'Online. We will send the joining details before the session.'
@@ -30,7 +31,7 @@ export async function inviteMembers({
   panelName,
   participantId,
 }: {
-  session: PanelSession;
+  session: PlacedSession;
   panelName: string;
   /** Only this member (someone joining after the session was planned). */
   participantId?: string;
@@ -154,9 +155,10 @@ async function tellPromoted(invitationId: string, session: PanelSession): Promis
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .where(eq(invitations.id, invitationId));
   if (!row) return;
+  const placed = await withPlace(session);
   await queueForMember(row, {
     subject: `A place has come up: ${session.title}`,
-    text: `Hello ${row.fullName},\n\nA place has come up and it is yours.\n\n${sessionText(session)}\n\nIf you can no longer come, use your personal link to tell us.\n\nFamily Voice`,
+    text: `Hello ${row.fullName},\n\nA place has come up and it is yours.\n\n${sessionText(placed)}\n\nIf you can no longer come, use your personal link to tell us.\n\nFamily Voice`,
   });
 }
 

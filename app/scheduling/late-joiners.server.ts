@@ -2,6 +2,7 @@ import type { Panel } from '#db/research/schema';
 import { logger } from '~/utils/logger.server';
 import { inviteMembers } from './invitations.server';
 import { earliestStart } from './notice';
+import { withPlaces } from './places.server';
 import { panelSessionList } from '~/research/sessions.server';
 
 /**
@@ -11,7 +12,7 @@ import { panelSessionList } from '~/research/sessions.server';
  * newcomers too. Returns how many invitations were sent.
  */
 export async function inviteToComingSessions({ panel, participantId, now = new Date() }: { panel: Panel; participantId: string; now?: Date }): Promise<number> {
-  const sessions = await panelSessionList({ panelId: panel.id, from: earliestStart(now) });
+  const sessions = await withPlaces(await panelSessionList({ panelId: panel.id, from: earliestStart(now) }));
   let offered = 0;
   for (const session of sessions) {
     try {

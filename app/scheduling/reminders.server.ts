@@ -8,6 +8,7 @@ import { queueForMember } from '~/identity/messages.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { sessionText } from './invitations.server';
 import { ZONE } from './notice';
+import { withPlace } from './places.server';
 import { getSession } from '~/research/sessions.server';
 
 /** Reminders go this many UK calendar days before a session, at the session's clock time. */
@@ -44,8 +45,9 @@ const when = (daysBefore: number) => (daysBefore === 1 ? 'tomorrow' : `in ${days
  * reminder is recorded before it goes, so a retried job skips those already sent.
  */
 export async function sendSessionReminders(job: ReminderJob): Promise<number> {
-  const session = await getSession(job.sessionId);
-  if (!session || session.cancelledAt || session.startsAt.toISOString() !== job.startsAt) return 0;
+  const found = await getSession(job.sessionId);
+  if (!found || found.cancelledAt || found.startsAt.toISOString() !== job.startsAt) return 0;
+  const session = await withPlace(found);
   const people = await identityDb()
     .select({
       invitationId: invitations.id,

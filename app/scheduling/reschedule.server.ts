@@ -9,6 +9,7 @@ import { sessionIcs } from './calendar';
 import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
 import { queueReminders } from './reminders.server';
 import { moveSession } from '~/research/sessions.server';
+import { withPlace } from './places.server';
 
 export type RescheduleResult = { status: 'moved'; session: PanelSession; notified: number } | { status: 'invalid'; errors: FieldError[] };
 
@@ -50,7 +51,7 @@ export async function rescheduleSession({
   }
   if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors };
 
-  const moved = await moveSession(session.id, { startsAt, endsAt });
+  const moved = await withPlace(await moveSession(session.id, { startsAt, endsAt }));
   await identityDb().update(invitations).set({ expiresAt: startsAt }).where(eq(invitations.sessionId, session.id));
   const people = await identityDb()
     .select({ id: participants.id, fullName: participants.fullName, email: participants.email, phone: participants.phone, preferredContact: participants.preferredContact })

@@ -1,7 +1,7 @@
 import { scrubPersonalData } from '~/utils/scrub';
 import { z } from 'zod';
 import type { StaffUser } from '#db/identity/schema';
-import type { Panel, PanelSession } from '#db/research/schema';
+import type { Panel } from '#db/research/schema';
 import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { panelAvailability } from '~/identity/participants.server';
@@ -9,6 +9,7 @@ import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWar
 import { assignFacilitators, facilitatorChoices } from './facilitators.server';
 import { inviteMembers } from './invitations.server';
 import { queueReminders } from './reminders.server';
+import { saveSessionPlace, type PlacedSession } from './places.server';
 import { insertSession } from '~/research/sessions.server';
 import { VENUE_ACCESS } from '~/panels/options';
 
@@ -38,7 +39,7 @@ const scheduleSchema = z.object({
 });
 
 export type ScheduleResult =
-  | { status: 'scheduled'; session: PanelSession }
+  | { status: 'scheduled'; session: PlacedSession }
   | { status: 'invalid'; errors: FieldError[] }
   | { status: 'warnings'; warnings: string[] };
 
@@ -119,18 +120,18 @@ export async function scheduleSession({
   const session = await insertSession({
     panelId: panel.id,
     // Staff free text bound for the research store is scrubbed like families' answers.
-    title: scrubPersonalData(input.title),
-    theme: input.theme ? scrubPersonalData(input.theme) : null,
+    title: scrubPersonalData(input.title, { names: [user.displayName] }),
+    theme: input.theme ? scrubPersonalData(input.theme, { names: [user.displayName] }) : null,
     startsAt,
     endsAt,
     mode: input.mode,
-    venue: input.mode === 'online' ? null : input.venue,
     venueAccess: input.mode === 'online' ? [] : input.venueAccess,
-    onlineDetails: input.mode === 'in-person' ? null : input.onlineDetails,
     capacity: input.capacity,
     invitationsSentAt: now,
-    noticeOverrideReason: overriding ? scrubPersonalData(input.overrideReason) : null,
+    noticeOverrideReason: overriding ? scrubPersonalData(input.overrideReason, { names: [user.displayName] }) : null,
   });
+  const place = { venue: input.mode === 'online' ? null : input.venue, onlineDetails: input.mode === 'in-person' ? null : input.onlineDetails };
+  await saveSessionPlace(session.id, place);
   await assignFacilitators(session.id, facilitators);
   await recordAudit({
     who: user.id,
@@ -140,7 +141,8 @@ export async function scheduleSession({
     correlationId,
     details: overriding ? { reason: input.overrideReason } : {},
   });
-  await inviteMembers({ session, panelName: panel.name });
+  const placed: PlacedSession = { ...session, ...place };
+  await inviteMembers({ session: placed, panelName: panel.name });
   await queueReminders(session, now);
-  return { status: 'scheduled', session };
+  return { status: 'scheduled', session: placed };
 }

@@ -270,3 +270,16 @@ export const outboxMessages = pgTable('outbox_messages', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index('outbox_messages_waiting_idx').on(table.status).where(sql`status in ('queued', 'sending')`)]);
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
+
+/**
+ * Where a session happens: the venue and how to join online. Staff write these as free text (a room
+ * booked in someone's name, a facilitator's number for the day), so they live here with the other
+ * details that reach members, never in the research store. Keyed by the research session's id.
+ */
+export const sessionPlaces = pgTable('session_places', {
+  sessionId: uuid('session_id').primaryKey(),
+  venue: text('venue'),
+  onlineDetails: text('online_details'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type SessionPlace = typeof sessionPlaces.$inferSelect;

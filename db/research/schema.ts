@@ -160,10 +160,9 @@ export const panelSessions = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     /** 'in-person', 'online' or 'hybrid'. */
     mode: text('mode').notNull(),
-    venue: text('venue'),
+    // The venue and joining details are staff free text, kept in the identity store (session_places).
     /** 'step-free', 'hearing-loop', 'parking', 'public-transport', 'creche'. */
     venueAccess: text('venue_access').array().notNull().default(sql`'{}'::text[]`),
-    onlineDetails: text('online_details'),
     capacity: integer('capacity').notNull(),
     /** When invitations went out; the start must be at least 28 days later. */
     invitationsSentAt: timestamp('invitations_sent_at', { withTimezone: true }).notNull().defaultNow(),

@@ -16,6 +16,7 @@ import { assignFacilitators, facilitatorChoices } from '~/scheduling/facilitator
 import { inviteMembers, respondToInvitation } from '~/scheduling/invitations.server';
 import { ZONE } from '~/scheduling/notice';
 import { queueReminders } from '~/scheduling/reminders.server';
+import { saveSessionPlace } from '~/scheduling/places.server';
 import { insertSession } from '~/research/sessions.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
@@ -104,21 +105,21 @@ function ukTime(days: number, hour: number): Date {
   return DateTime.now().setZone(ZONE).startOf('day').plus({ days }).set({ hour }).toJSDate();
 }
 
-function pastSession(panelId: string, title: string, theme: string, startsAt: Date) {
-  return insertSession({
+async function pastSession(panelId: string, title: string, theme: string, startsAt: Date) {
+  const session = await insertSession({
     panelId,
     title,
     theme,
     startsAt,
     endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000),
     mode: 'online',
-    venue: null,
     venueAccess: [],
-    onlineDetails: 'Video call; the link was sent a week before.',
     capacity: 16,
     invitationsSentAt: new Date(startsAt.getTime() - 35 * DAY_MS),
     noticeOverrideReason: null,
   });
+  await saveSessionPlace(session.id, { venue: null, onlineDetails: 'Video call; the link was sent a week before.' });
+  return session;
 }
 
 function acceptedInvitations(sessionId: string, startsAt: Date, memberIds: string[], status: (id: string) => string) {
@@ -190,20 +191,24 @@ async function seedUpcomingSession(random: Random, panel: Panel): Promise<string
   const today = DateTime.now().setZone(ZONE);
   const saturday = 42 + ((6 - today.weekday + 7) % 7);
   const startsAt = ukTime(saturday, 10);
-  const session = await insertSession({
+  const planned = await insertSession({
     panelId: panel.id,
     title: 'Making family hubs work for the whole family',
     theme: 'Family hubs',
     startsAt,
     endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
     mode: 'hybrid',
-    venue: `${panel.name.replace(' parent and carer panel', '')} Family Hub, Community Room`,
     venueAccess: ['step-free', 'hearing-loop', 'creche', 'public-transport'],
-    onlineDetails: 'Video call; the link comes with the reminder a week before.',
     capacity: 10,
     invitationsSentAt: new Date(),
     noticeOverrideReason: null,
   });
+  const place = {
+    venue: `${panel.name.replace(' parent and carer panel', '')} Family Hub, Community Room`,
+    onlineDetails: 'Video call; the link comes with the reminder a week before.',
+  };
+  await saveSessionPlace(planned.id, place);
+  const session = { ...planned, ...place };
   await inviteMembers({ session, panelName: panel.name });
   await queueReminders(session);
   const invited = await identityDb().select().from(invitations).where(eq(invitations.sessionId, session.id)).orderBy(invitations.id);

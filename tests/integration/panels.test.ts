@@ -4,6 +4,7 @@ import { identityDb } from '#db/identity/client';
 import { auditEvents, consents, outboxMessages, panelMemberships, participants } from '#db/identity/schema';
 import { researchDb } from '#db/research/client';
 import { panelMembers, participantProfiles } from '#db/research/schema';
+import { tidyUp } from '~/jobs/housekeeping.server';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import { signIn } from '~/auth/sign-in.server';
@@ -151,6 +152,9 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'young.testperson@example.com'));
     const membership = () => identityDb().select({ status: panelMemberships.status }).from(panelMemberships).where(eq(panelMemberships.participantId, participant!.id));
     expect(await membership()).toEqual([{ status: 'awaiting-guardian' }]);
+    // Not counted on the panel until the guardian agrees.
+    const counted = () => researchDb().$count(panelMembers, eq(panelMembers.pseudonym, pseudonymFor(participant!.id)));
+    expect(await counted()).toBe(0);
     expect((await identityDb().select().from(consents).where(eq(consents.participantId, participant!.id))).every((consent) => !consent.guardianConsent)).toBe(true);
 
     const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, '07700 900456'));
@@ -158,6 +162,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     const token = /\/panels\/confirm\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
     expect(await answerConfirmation({ token, agree: true })).toBe('joined');
     expect(await membership()).toEqual([{ status: 'active' }]);
+    expect(await counted()).toBe(1);
     expect(await identityDb().$count(consents, and(eq(consents.participantId, participant!.id), eq(consents.guardianConsent, true)))).toBe(1);
   });
 
@@ -171,6 +176,22 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     expect(await identityDb().$count(participants, eq(participants.id, participant!.id))).toBe(0);
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'sam.guardian@example.com'))).toBe(0);
     expect(await researchDb().$count(participantProfiles, eq(participantProfiles.pseudonym, pseudonymFor(participant!.id)))).toBe(0);
+  });
+
+  it('takes a guardian’s silence for 7 days as a no: the young person is deleted from both stores', async () => {
+    const young = { ...family, email: 'third.young@example.com', ageGroup: 'under-16', guardianName: 'Alex Silentguardian', guardianContact: 'alex.silent@example.com' };
+    expect((await join(youngPanelId, young)).status).toBe(302);
+    const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'third.young@example.com'));
+    const pseudonym = pseudonymFor(participant!.id);
+    expect(await researchDb().$count(participantProfiles, eq(participantProfiles.pseudonym, pseudonym))).toBe(1);
+    // Six days on, nothing changes; eight days on, the request has run out.
+    expect(await tidyUp(new Date(Date.now() + 6 * 86_400_000))).toEqual({ guardianRequestsClosed: 0 });
+    expect(await identityDb().$count(participants, eq(participants.id, participant!.id))).toBe(1);
+    expect(await tidyUp(new Date(Date.now() + 8 * 86_400_000))).toEqual({ guardianRequestsClosed: 1 });
+    expect(await identityDb().$count(participants, eq(participants.id, participant!.id))).toBe(0);
+    expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'alex.silent@example.com'))).toBe(0);
+    expect(await researchDb().$count(participantProfiles, eq(participantProfiles.pseudonym, pseudonym))).toBe(0);
+    expect(await researchDb().$count(panelMembers, eq(panelMembers.pseudonym, pseudonym))).toBe(0);
   });
 
   it('shows members only to facilitators of the panel’s region, auditing each view, and refuses edits from another region', async () => {

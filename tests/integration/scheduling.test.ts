@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { identityDb } from '#db/identity/client';
-import { auditEvents, type StaffUser } from '#db/identity/schema';
-import { researchDb } from '#db/research/client';
+import { identityDb, identityStore } from '#db/identity/client';
+import { auditEvents, sessionPlaces, staffUsers, type StaffUser } from '#db/identity/schema';
+import { moveSessionPlacesToIdentity } from '#db/move-session-places';
+import { researchDb, researchStore } from '#db/research/client';
 import { panelSessions, type Panel } from '#db/research/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
@@ -12,6 +13,7 @@ import { facilitatorsOf } from '~/scheduling/facilitators.server';
 import { londonDateTime } from '~/scheduling/notice';
 import { rescheduleSession } from '~/scheduling/reschedule.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
+import { allResearchText } from '../setup/research-text';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -119,5 +121,41 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     const result = await scheduleSession({ panel, user: facilitator, now, form: sessionForm(fields) });
     expect(result.status).toBe('invalid');
     if (result.status === 'invalid') expect(result.errors.map((error) => error.field)).toContain(field);
+  });
+});
+
+describe(`where a session happens stays in the identity store (${testStoreKind})`, () => {
+  it('keeps the venue and joining details out of the research store, and shows them to the people invited', async () => {
+    const panel = await createPanel(
+      { name: 'Places panel', level: 'regional', regionCode: 'E12000002', laCode: null, programmeCodes: ['family-hubs'], audience: 'parents-carers', focus: null, recruitmentTarget: 20, existingGroup: false },
+      { regionCodes: 'all' },
+    );
+    const now = londonDateTime({ day: '1', month: '3', year: '2028', time: '09:00' })!;
+    const scheduled = await scheduleSession({
+      panel,
+      user: (await identityDb().select().from(staffUsers).where(eq(staffUsers.id, runBy)))[0]!,
+      now,
+      form: sessionForm({ day: '20', month: '4', year: '2028', mode: 'hybrid', venue: 'Room booked by Priya Venuewright, 07700 900555', onlineDetails: 'Call Jo Linkholder on jo.linkholder@example.com', confirmWarnings: '1' }),
+    });
+    if (scheduled.status !== 'scheduled') throw new Error(JSON.stringify(scheduled));
+    expect(scheduled.session).toMatchObject({ venue: 'Room booked by Priya Venuewright, 07700 900555', onlineDetails: 'Call Jo Linkholder on jo.linkholder@example.com' });
+    expect(await allResearchText()).not.toMatch(/Venuewright|900555|Linkholder/);
+    const [place] = await identityDb().select().from(sessionPlaces).where(eq(sessionPlaces.sessionId, scheduled.session.id));
+    expect(place).toMatchObject({ venue: 'Room booked by Priya Venuewright, 07700 900555' });
+  });
+
+  it('moves venues kept in the research store by earlier versions across before dropping them', async () => {
+    await researchStore().executeSql('alter table panel_sessions add column venue text, add column online_details text', []);
+    try {
+      const [session] = await researchDb().select({ id: panelSessions.id }).from(panelSessions).limit(1);
+      await researchStore().executeSql(`update panel_sessions set venue = 'Old Hall', online_details = null where id = $1`, [session!.id]);
+      await identityDb().delete(sessionPlaces).where(eq(sessionPlaces.sessionId, session!.id));
+      expect(await moveSessionPlacesToIdentity(identityStore(), researchStore())).toBe(1);
+      const [place] = await identityDb().select().from(sessionPlaces).where(eq(sessionPlaces.sessionId, session!.id));
+      expect(place).toMatchObject({ venue: 'Old Hall', onlineDetails: null });
+    } finally {
+      await researchStore().executeSql('alter table panel_sessions drop column venue, drop column online_details', []);
+    }
+    expect(await moveSessionPlacesToIdentity(identityStore(), researchStore())).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scrubPersonalData } from '~/utils/scrub';
+import type { SurveyQuestion } from '~/surveys/definitions.server';
+import { scrubQuestionAnswers } from '~/surveys/scrub-answers';
 
 const EMAIL = '[email removed]';
 const PHONE = '[phone number removed]';
@@ -133,5 +135,20 @@ describe('scrubPersonalData', () => {
     'It was at one o’clock',
   ])('leaves ordinary text alone: %j', (input) => {
     expect(scrubPersonalData(input)).toBe(input.replace(/’/g, "'"));
+  });
+});
+
+describe('scrubQuestionAnswers', () => {
+  it('scrubs free text and "other" comments, with the names the form knows, and leaves choices alone', () => {
+    const questions = [
+      { name: 'story', type: 'comment', title: 'Your story', freeText: true },
+      { name: 'ethnicity', type: 'radiogroup', title: 'Ethnic group' },
+    ] as unknown as SurveyQuestion[];
+    const scrubbed = scrubQuestionAnswers(
+      questions,
+      { story: 'Ask Rowan Quill on 07700 900123', ethnicity: 'other', 'ethnicity-Comment': 'rowan would say mixed', helpfulness: 4 },
+      { names: ['Rowan Quill', 'Pat Guardian'] },
+    );
+    expect(scrubbed).toEqual({ story: 'Ask [name removed] on [phone number removed]', ethnicity: 'other', 'ethnicity-Comment': '[name removed] would say mixed', helpfulness: 4 });
   });
 });

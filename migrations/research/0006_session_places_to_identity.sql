@@ -1,0 +1,2 @@
+ALTER TABLE "panel_sessions" DROP COLUMN "venue";--> statement-breakpoint
+ALTER TABLE "panel_sessions" DROP COLUMN "online_details";
