@@ -1,12 +1,13 @@
 import * as Sentry from '@sentry/node';
 import type { ErrorEvent } from '@sentry/node';
+import { withoutValues } from '~/utils/database-error-text';
 import { scrubPersonalData } from '~/utils/scrub';
 
 const DROPPED_HEADERS = new Set(['cookie', 'authorization', 'x-forwarded-for', 'x-real-ip', 'user-agent']);
 
 function scrubValue(value: unknown, depth = 0): unknown {
   if (depth > 12) return '[truncated]';
-  if (typeof value === 'string') return scrubPersonalData(value);
+  if (typeof value === 'string') return scrubPersonalData(withoutValues(value));
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubValue(item, depth + 1)]));

@@ -1,19 +1,20 @@
 import pino from 'pino';
 import { scrubPersonalData } from './scrub';
+import { withoutValues } from './database-error-text';
 
 /**
  * Errors can quote what people typed (a database error repeats the duplicate value, for example),
  * so every string in a logged error is scrubbed.
  */
 export function scrubbedError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: scrubPersonalData(withoutParams(String(error))) };
+  if (!(error instanceof Error)) return { message: scrubPersonalData(withoutValues(withoutParams(String(error)))) };
   const { code, detail } = error as { code?: unknown; detail?: unknown };
   return {
     type: error.name,
-    message: scrubPersonalData(withoutParams(error.message)),
-    stack: scrubPersonalData(withoutParams(error.stack ?? '')),
+    message: scrubPersonalData(withoutValues(withoutParams(error.message))),
+    stack: scrubPersonalData(withoutValues(withoutParams(error.stack ?? ''))),
     ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-    ...(typeof detail === 'string' ? { detail: scrubPersonalData(detail) } : {}),
+    ...(typeof detail === 'string' ? { detail: scrubPersonalData(withoutValues(detail)) } : {}),
     ...(error.cause !== undefined && depth < 3 ? { cause: scrubbedError(error.cause, depth + 1) } : {}),
   };
 }

@@ -8,7 +8,7 @@ describe('logged errors', () => {
     });
     const logged = JSON.stringify(scrubbedError(error));
     expect(logged).toContain('[email removed]');
-    expect(logged).toContain('[phone number removed]');
+    expect(logged).toContain('Key (phone)=([not logged]) already exists');
     expect(logged).toContain('[postcode removed]');
     expect(logged).not.toMatch(/jo@example\.com|07700 900123|M1 1AE/);
   });
@@ -24,5 +24,22 @@ describe('logged errors', () => {
     expect(logged).not.toMatch(/Zebedee|Quartermain|zq@example/);
     expect(logged).toContain('insert into');
     expect(logged).toContain('22021');
+  });
+
+  it('never include the values PostgreSQL quotes back, names included, which no scrubber could know', () => {
+    const cause = Object.assign(new Error('null value in column "age_group" of relation "participants" violates not-null constraint'), {
+      code: '23502',
+      detail: 'Failing row contains (c02ca474, Zebedee Quartermain, zq@example.org, null).',
+    });
+    const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "participants_email_unique"'), {
+      code: '23505',
+      detail: 'Key (email)=(zebedee.quartermain@example.org) already exists.',
+    });
+    const badInput = Object.assign(new Error('invalid input syntax for type uuid: "Zebedee Quartermain"'), { code: '22P02' });
+    const logged = JSON.stringify([scrubbedError(Object.assign(new Error('Failed query'), { cause })), scrubbedError(duplicate), scrubbedError(badInput)]);
+    expect(logged).not.toMatch(/Zebedee|Quartermain|zq@example/);
+    expect(logged).toContain('Failing row contains [values not logged].');
+    expect(logged).toContain('Key (email)=([not logged]) already exists.');
+    expect(logged).toContain('invalid input syntax for type uuid: [value not logged]');
   });
 });
