@@ -25,7 +25,8 @@ export interface Store<TSchema extends Record<string, unknown>> {
   ping(): Promise<void>;
   /**
    * Runs raw SQL for libraries that bring their own statements (the job queue). Without values the
-   * text may hold several statements; the last one's rows are returned.
+   * text may hold several statements; the rows of all of them are returned, in order (pg-boss reads
+   * an advisory lock's row from the start of a multi-statement script).
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
@@ -74,8 +75,8 @@ export async function openStore<TSchema extends Record<string, unknown>>(
       async executeSql(text, values) {
         const result = await pool.query(text, values);
         // node-postgres gives an array of results for several statements.
-        const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
-        return { rows: last?.rows ?? [] };
+        const results = (Array.isArray(result) ? result : [result]) as pg.QueryResult[];
+        return { rows: results.flatMap((each) => each.rows ?? []) };
       },
       async close() {
         await pool.end();
@@ -110,7 +111,7 @@ export async function openStore<TSchema extends Record<string, unknown>>(
         return { rows: result.rows };
       }
       const results = await client.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      return { rows: results.flatMap((each) => each.rows) as Record<string, unknown>[] };
     },
     async close() {
       if (!client.closed) await client.close();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '~/utils/tokens.server';
 import { eq, lt, or, sql } from 'drizzle-orm';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { staffSessions, staffUsers, type StaffUser } from '#db/identity/schema';
@@ -18,11 +18,10 @@ export function sessionCookie() {
   return cookie;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Starts a new session (a new token every sign-in, so a planted cookie is never promoted). */
 export async function createStaffSession(userId: string, db: IdentityDb = identityDb()): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await db.insert(staffSessions).values({ tokenHash: hashToken(token), userId });
   return token;
 }

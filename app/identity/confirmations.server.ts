@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '~/utils/tokens.server';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { consents, panelMemberships, participants, signUpConfirmations, type Participant } from '#db/identity/schema';
@@ -8,12 +8,11 @@ import { PRIVACY_NOTICE_VERSION } from './participants.server';
 export type ConfirmationKind = 'existing-member' | 'guardian';
 const LIFETIME_DAYS = 7;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A single-use link for someone to confirm a sign-up through a contact we already hold. Returns the token. */
 export async function createConfirmation({ kind, participantId, panelId }: { kind: ConfirmationKind; participantId: string; panelId: string }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await identityDb()
     .insert(signUpConfirmations)
     .values({ tokenHash: hashToken(token), kind, participantId, panelId, expiresAt: sql`now() + make_interval(days => ${LIFETIME_DAYS})` });

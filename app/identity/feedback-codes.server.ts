@@ -1,18 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '~/utils/tokens.server';
 import { and, eq } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { feedbackCodes } from '#db/identity/schema';
 
-const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
 export const FEEDBACK_CODE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A new code for one attendee's feedback link (a repeat for the same invitation replaces it). */
 export async function createFeedbackCode({ sessionId, invitationId }: { sessionId: string; invitationId: string }): Promise<string> {
-  const code = randomBytes(32).toString('base64url');
+  const code = newToken();
   await identityDb()
     .insert(feedbackCodes)
-    .values({ codeHash: hashCode(code), sessionId, invitationId })
-    .onConflictDoUpdate({ target: feedbackCodes.invitationId, set: { codeHash: hashCode(code), used: false } });
+    .values({ codeHash: hashToken(code), sessionId, invitationId })
+    .onConflictDoUpdate({ target: feedbackCodes.invitationId, set: { codeHash: hashToken(code), used: false } });
   return code;
 }
 
@@ -25,7 +24,7 @@ export async function claimFeedbackCode(code: string): Promise<string | null> {
   const [row] = await identityDb()
     .update(feedbackCodes)
     .set({ used: true })
-    .where(and(eq(feedbackCodes.codeHash, hashCode(code)), eq(feedbackCodes.used, false)))
+    .where(and(eq(feedbackCodes.codeHash, hashToken(code)), eq(feedbackCodes.used, false)))
     .returning({ sessionId: feedbackCodes.sessionId });
   return row?.sessionId ?? null;
 }

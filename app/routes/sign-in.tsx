@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
@@ -21,7 +21,10 @@ const signInForm = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
   if (current.state === 'signed-in') throw redirect('/staff');
-  return { timedOut: current.state === 'timed-out' || new URL(request.url).searchParams.has('timedOut') };
+  const params = new URL(request.url).searchParams;
+  // Only a path on this service goes into the form, so the page never carries another site's address.
+  const redirectTo = params.has('redirectTo') ? safeRedirectPath(params.get('redirectTo')) : '';
+  return { timedOut: current.state === 'timed-out' || params.has('timedOut'), redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,9 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { timedOut } = useLoaderData<typeof loader>();
+  const { timedOut, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? [];
   const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
   return (
@@ -87,7 +89,7 @@ export default function SignIn() {
         <p className="govuk-body">Sign in with your staff account. Families taking part do not need an account.</p>
         <Form method="post" noValidate>
           <CsrfInput />
-          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput
             name="email"
             label="Email address"

@@ -1,5 +1,5 @@
+import { hashToken, newToken } from '~/utils/tokens.server';
 import { publicUrl } from '~/utils/public-url.server';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { invitations, panelMemberships, participants, type Invitation } from '#db/identity/schema';
@@ -11,7 +11,6 @@ import { sessionIcs } from './calendar';
 import { formatLondon } from './notice';
 import { withPlace, type PlacedSession } from './places.server';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export function sessionText(session: PlacedSession): string {
   const where =
@@ -51,7 +50,7 @@ export async function inviteMembers({
     description: `${panelName} session.`,
   });
   for (const member of members) {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const inserted = await identityDb()
       .insert(invitations)
       .values({ sessionId: session.id, participantId: member.id, tokenHash: hashToken(token), expiresAt: session.startsAt })

@@ -3,6 +3,7 @@ import PreviousPgBoss from 'pg-boss-10';
 import { describe, expect, it } from 'vitest';
 import { identityDb, identityStore } from '#db/identity/client';
 import { queryRows } from '#db/store';
+import { PgBoss } from 'pg-boss';
 import { QUEUES, startJobQueue, stopJobQueue } from '~/jobs/queue.server';
 import { withTestStores } from '../setup/stores';
 
@@ -36,5 +37,28 @@ describe('moving the job queue on from pg-boss 10', () => {
     expect(jobs[0]!.retry_limit).toBe(5);
     const setAside = await queryRows(identityDb(), sql`select 1 from pg_namespace where nspname = 'pgboss_previous'`);
     expect(setAside).toHaveLength(0);
+  });
+
+  it('returns every statement’s rows from a multi-statement script, as pg-boss’s supervision needs', async () => {
+    const { rows } = await identityStore().executeSql('select 1 as first; select 2 as second');
+    expect(rows).toEqual([{ first: 1 }, { second: 2 }]);
+    // A supervised queue on the store runs its maintenance and background work without an error.
+    const store = identityStore();
+    const errors: string[] = [];
+    const supervised = new PgBoss({
+      db: { executeSql: (text: string, values?: unknown[]) => store.executeSql(text, values) },
+      backend: store.kind === 'embedded' ? 'pglite' : 'postgres',
+      schema: 'pgboss',
+      supervise: true,
+      schedule: true,
+      superviseIntervalSeconds: 1,
+      bamIntervalSeconds: 10,
+      maintenanceIntervalSeconds: 1,
+    });
+    supervised.on('error', (error: Error) => errors.push(error.message));
+    await supervised.start();
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await supervised.stop({ graceful: true });
+    expect(errors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { buildStaffUser } from '#db/seed/staff';
 import { requireRole, requireUser } from '~/auth/guards.server';
 import { signIn } from '~/auth/sign-in.server';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { action as signInAction } from '~/routes/sign-in';
+import { action as signInAction, loader as signInLoader } from '~/routes/sign-in';
 import { action as signOutAction } from '~/routes/sign-out';
 import { loader as auditLoader } from '~/routes/staff.audit';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
@@ -33,6 +33,13 @@ describe(`sign-in and guarded pages (${testStoreKind})`, () => {
     expect(result.status).toBe(302);
     expect(result.headers.get('Location')).toBe('/staff/audit');
     expect(result.headers.get('Set-Cookie')).toMatch(/^fv_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('puts only a path on this service into the sign-in form, whatever the link says', async () => {
+    const page = (to: string) => signInLoader({ request: new Request(`http://localhost/sign-in?redirectTo=${to}`), params: {}, context: testContext() });
+    expect(await page('/%09/evil.example/phish')).toMatchObject({ redirectTo: '/staff' });
+    expect(await page('https://evil.example/')).toMatchObject({ redirectTo: '/staff' });
+    expect(await page('/staff/panels')).toMatchObject({ redirectTo: '/staff/panels' });
   });
 
   it('answers a wrong password with 401 and the GOV.UK message, an empty form with 400', async () => {
