@@ -1,10 +1,13 @@
 import { identityStore } from '#db/identity/client';
 import { researchStore } from '#db/research/client';
+import { listSurveys, unavailableSurveys } from '~/surveys/definitions.server';
 
 export type StoreState = 'up' | 'down';
 export interface Health {
   status: 'ok' | 'unavailable';
   stores: { identity: StoreState; research: StoreState };
+  /** Question sets that could not be loaded: the service runs without them (their pages answer 503). */
+  surveys: { available: number; unavailable: { file: string; reason: string }[] };
 }
 
 const PING_TIMEOUT_MS = 2_000;
@@ -30,5 +33,9 @@ export async function checkHealth(): Promise<Health> {
     probe(() => identityStore().ping()),
     probe(() => researchStore().ping()),
   ]);
-  return { status: identity === 'up' && research === 'up' ? 'ok' : 'unavailable', stores: { identity, research } };
+  return {
+    status: identity === 'up' && research === 'up' ? 'ok' : 'unavailable',
+    stores: { identity, research },
+    surveys: { available: listSurveys().length, unavailable: unavailableSurveys().map((problem) => ({ file: problem.fileName, reason: problem.reason })) },
+  };
 }

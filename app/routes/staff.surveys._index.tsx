@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth/guards.server';
-import { listSurveys } from '~/surveys/definitions.server';
+import { listSurveys, unavailableSurveys } from '~/surveys/definitions.server';
 import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction = () => [{ title: 'Question sets – Family Voice' }];
@@ -17,14 +17,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
       questions: survey.text[survey.locales[0]!]!.pages.reduce((sum, page) => sum + page.questions.length, 0),
       renderer: survey.renderer === 'govuk' ? 'GOV.UK pages (works without JavaScript)' : 'SurveyJS form (needs JavaScript)',
     })),
+    unavailable: unavailableSurveys(),
   };
 }
 
 export default function StaffSurveys() {
-  const { surveys, canMakeLinks } = useLoaderData<typeof loader>();
+  const { surveys, canMakeLinks, unavailable } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Question sets</h1>
+      {unavailable.length > 0 ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {unavailable.length === 1 ? '1 question set is' : `${unavailable.length} question sets are`} unavailable. Families who open
+            their links are told the questions are not available at the moment. Fix the file and restart the service.
+          </div>
+        </div>
+      ) : null}
+      {unavailable.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Unavailable</h2>
+          <ScrollingTable label="Unavailable question sets" columns={['File', 'Why it is unavailable']}>
+            {unavailable.map((problem) => (
+              <tr className="govuk-table__row" key={problem.id}>
+                <td className="govuk-table__cell">
+                  <code>{problem.fileName}</code>
+                </td>
+                <td className="govuk-table__cell app-break-words">{problem.reason}</td>
+              </tr>
+            ))}
+          </ScrollingTable>
+          <h2 className="govuk-heading-m">Available</h2>
+        </>
+      ) : null}
       <ScrollingTable label="Question sets" columns={['Question set', 'Version', 'Questions', 'Shown as', 'Actions']}>
         {surveys.map((survey) => (
           <tr className="govuk-table__row" key={survey.id}>

@@ -11,7 +11,7 @@ import { requireSurvey } from '~/surveys/route-helpers.server';
 export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: `${page?.pageTitle ?? 'Question'} – ${page?.surveyTitle ?? 'Family Voice'}` },
+  { title: page?.pageTitle ? `${page.pageTitle} – ${page.surveyTitle || 'Family Voice'}` : `${page?.surveyTitle || 'Questions'} – Family Voice` },
 ];
 
 async function loadPage(request: Request, slug: string | undefined, pageName: string | undefined) {
@@ -55,6 +55,9 @@ export default function SurveyPage() {
   const failed = useActionData<typeof action>();
   const errors = failed?.errors ?? [];
   const values = failed ? { ...page.answers, ...failed.values } : page.answers;
+  // A page without a title takes the set's title as its heading, and the caption keeps only the progress.
+  const heading = page.pageTitle || page.surveyTitle || 'Questions';
+  const captionTitle = page.pageTitle ? page.surveyTitle : '';
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -63,10 +66,17 @@ export default function SurveyPage() {
         </a>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">
-          {page.surveyTitle}
-          <span className="govuk-visually-hidden">,</span> <span className="app-progress">Section {page.progress.current} of {page.progress.total}</span>
+          {captionTitle ? (
+            <>
+              {captionTitle}
+              <span className="govuk-visually-hidden">,</span>{' '}
+            </>
+          ) : null}
+          <span className="app-progress">
+            Section {page.progress.current} of {page.progress.total}
+          </span>
         </span>
-        <h1 className="govuk-heading-l">{page.pageTitle}</h1>
+        <h1 className="govuk-heading-l">{heading}</h1>
         {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
         <Form method="post" noValidate>
           <CsrfInput />

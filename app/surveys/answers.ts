@@ -109,7 +109,16 @@ function isEmptyAnswer(value: unknown): boolean {
 export function checkAnswers(
   survey: LocalisedSurvey,
   input: unknown,
-  { requiredPages, condition }: { requiredPages: 'all' | string[]; condition: Condition },
+  {
+    requiredPages,
+    condition,
+    notYetShown = new Set(),
+  }: {
+    requiredPages: 'all' | string[];
+    condition: Condition;
+    /** Questions an answer on the same page has just revealed: the family has not seen them yet, so they are not required yet. */
+    notYetShown?: ReadonlySet<string>;
+  },
 ): CheckResult {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ field: 'answers', message: 'The answers could not be read' }] };
@@ -147,7 +156,7 @@ export function checkAnswers(
     for (const question of visibleQuestions(page, values, condition)) {
       const value = values[question.name];
       if (value === undefined) {
-        if (enforce && question.isRequired) errors.push({ field: question.name, message: requiredMessage(question) });
+        if (enforce && question.isRequired && !notYetShown.has(question.name)) errors.push({ field: question.name, message: requiredMessage(question) });
         continue;
       }
       answers[question.name] = value;

@@ -4,6 +4,7 @@ import { projectPath } from '#db/paths';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { registerSurveyProperties } from './properties';
 import { DIMENSIONS, THEMES } from './vocabulary';
+import { logger as surveyLog } from '~/utils/logger.server';
 
 /**
  * Question sets are SurveyJS JSON in surveys/<id>.v<version>.json. Each is loaded once per process
@@ -177,9 +178,13 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
 
   const names = new Set<string>();
   const problems: string[] = [];
-  for (const question of model.getAllQuestions(false, false, true)) {
+  // Names must be unique among the set's own questions; those inside a dynamic panel's template or a
+  // matrix's cells are scoped to it (SurveyJS stores them inside the parent's value).
+  for (const question of model.getAllQuestions(false, false, false)) {
     if (names.has(question.name)) problems.push(`duplicate question name "${question.name}"`);
     names.add(question.name);
+  }
+  for (const question of model.getAllQuestions(false, false, true)) {
     const themes = ((question as unknown as { themes?: string[] }).themes ?? []) as string[];
     for (const theme of themes) if (!(THEMES as readonly string[]).includes(theme)) problems.push(`"${question.name}": unknown theme "${theme}"`);
     const dimension = (question as unknown as { dimension?: string }).dimension;
@@ -209,33 +214,84 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
   return { id: match[1]!, version: Number(match[2]), renderer, locales, text, json, unsupportedTypes };
 }
 
-let catalogue: Map<string, SurveyDefinition> | undefined;
+/** A question set that could not be loaded, and why: shown to staff, reported by /healthz and the check. */
+export interface UnavailableSurvey {
+  id: string;
+  fileName: string;
+  reason: string;
+}
 
-/** Every question set in surveys/, the latest version of each id. */
-export function loadSurveys(dir = projectPath('surveys')): Map<string, SurveyDefinition> {
+export interface SurveyCatalogue {
+  surveys: Map<string, SurveyDefinition>;
+  unavailable: Map<string, UnavailableSurvey>;
+}
+
+/**
+ * Every question set in surveys/, the latest version of each id. Each file is checked on its own: a
+ * faulty one is set aside with its reason and every other set still loads, so one bad file never
+ * stops the service. An id whose latest file is faulty is unavailable rather than falling back to an
+ * older version families might not be meant to see any more.
+ */
+export function loadSurveyCatalogue(dir = projectPath('surveys')): SurveyCatalogue {
   const surveys = new Map<string, SurveyDefinition>();
+  const unavailable = new Map<string, UnavailableSurvey>();
+  const latest = new Map<string, number>();
   for (const fileName of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const survey = compileSurvey(fileName, readFileSync(`${dir}/${fileName}`, 'utf8'));
-    const existing = surveys.get(survey.id);
-    if (!existing || existing.version < survey.version) surveys.set(survey.id, survey);
+    const match = FILE_NAME.exec(fileName);
+    const id = match?.[1] ?? fileName.replace(/\.json$/, '');
+    const version = Number(match?.[2] ?? 0);
+    if ((latest.get(id) ?? -1) > version) continue;
+    latest.set(id, version);
+    try {
+      const survey = compileSurvey(fileName, readFileSync(`${dir}/${fileName}`, 'utf8'));
+      surveys.set(id, survey);
+      unavailable.delete(id);
+    } catch (error) {
+      const reason = error instanceof SurveyDefinitionError ? error.message.replace(`${fileName}: `, '') : `could not be loaded (${(error as Error).message})`;
+      surveys.delete(id);
+      unavailable.set(id, { id, fileName, reason });
+    }
   }
-  return surveys;
+  return { surveys, unavailable };
+}
+
+/** The sets that loaded (for scripts and tests that want only those). */
+export function loadSurveys(dir = projectPath('surveys')): Map<string, SurveyDefinition> {
+  return loadSurveyCatalogue(dir).surveys;
+}
+
+let catalogue: SurveyCatalogue | undefined;
+function currentCatalogue(): SurveyCatalogue {
+  if (!catalogue) {
+    catalogue = loadSurveyCatalogue();
+    for (const problem of catalogue.unavailable.values()) {
+      // Question sets are project files, not personal data: the reason is logged whole.
+      surveyLog.error({ survey: problem.fileName, reason: problem.reason }, 'question set unavailable');
+    }
+  }
+  return catalogue;
 }
 
 export function getSurvey(id: string): SurveyDefinition | undefined {
-  catalogue ??= loadSurveys();
-  return catalogue.get(id);
+  return currentCatalogue().surveys.get(id);
+}
+
+/** Why a question set cannot be used, when it is one we have but could not load. */
+export function unavailableSurvey(id: string): UnavailableSurvey | undefined {
+  return currentCatalogue().unavailable.get(id);
+}
+
+export function unavailableSurveys(): UnavailableSurvey[] {
+  return [...currentCatalogue().unavailable.values()];
 }
 
 /** Lets tests add a question set (a translated one, say) without shipping it. */
 export function addSurveyForTests(survey: SurveyDefinition): void {
-  catalogue ??= loadSurveys();
-  catalogue.set(survey.id, survey);
+  currentCatalogue().surveys.set(survey.id, survey);
 }
 
 export function listSurveys(): SurveyDefinition[] {
-  catalogue ??= loadSurveys();
-  return [...catalogue.values()];
+  return [...currentCatalogue().surveys.values()];
 }
 
 const conditions = new Map<string, ConditionRunner>();

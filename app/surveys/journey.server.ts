@@ -91,7 +91,10 @@ export async function savePage({
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
-  const checked = checkAnswers(text, merged, { requiredPages: [page.name], condition: conditionHolds });
+  // A required follow-up that an answer on this page has just revealed has not been seen yet: the
+  // page is shown again with it (below) rather than refused for an answer nobody could give.
+  const notYetShown = new Set(page.questions.map((question) => question.name).filter((name) => !shown.has(name)));
+  const checked = checkAnswers(text, merged, { requiredPages: [page.name], condition: conditionHolds, notYetShown });
   if (!checked.ok) {
     const onPage = new Set(questions.flatMap((question) => [question.name, ...question.rows.map((row) => `${question.name}.${row.value}`)]));
     const errors = checked.errors.filter((error) => onPage.has(error.field) || error.field.endsWith('-Comment'));

@@ -1,8 +1,14 @@
-import { getSurvey, type SurveyDefinition } from './definitions.server';
+import { getSurvey, unavailableSurvey, type SurveyDefinition } from './definitions.server';
 
-/** The question set named in the URL, or the 404 page. */
+/**
+ * The question set named in the URL; the 404 page for one we do not have, and a plain 503 for one we
+ * have but could not load (the reason is for staff, on /staff/surveys and in the log).
+ */
 export function requireSurvey(slug: string | undefined): SurveyDefinition {
   const survey = slug ? getSurvey(slug) : undefined;
-  if (!survey) throw new Response('Not found', { status: 404 });
-  return survey;
+  if (survey) return survey;
+  if (slug && unavailableSurvey(slug)) {
+    throw new Response('These questions are not available at the moment. Please try again later.', { status: 503, headers: { 'Retry-After': '3600' } });
+  }
+  throw new Response('Not found', { status: 404 });
 }

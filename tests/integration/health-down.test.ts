@@ -10,6 +10,6 @@ describe(`health when a store is down (${testStoreKind})`, () => {
     await researchStore().close();
     const response = await healthz();
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'unavailable', stores: { identity: 'up', research: 'down' } });
+    expect(await response.json()).toMatchObject({ status: 'unavailable', stores: { identity: 'up', research: 'down' } });
   });
 });

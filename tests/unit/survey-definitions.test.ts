@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
-import { compileSurvey, listSurveys, registerSurveyProperties, SurveyDefinitionError } from '~/surveys/definitions.server';
+import { compileSurvey, listSurveys, loadSurveyCatalogue, registerSurveyProperties, SurveyDefinitionError } from '~/surveys/definitions.server';
 import { aboutYouQuestions } from '~/panels/sign-up.server';
 import { visibleQuestions } from '~/surveys/answers';
 import { conditionHolds, getSurvey } from '~/surveys/definitions.server';
@@ -66,6 +68,53 @@ describe('compileSurvey refuses a broken question set', () => {
 
   it('sends question sets with types the GOV.UK pages cannot draw to the React UI', () => {
     expect(listSurveys().find((survey) => survey.id === 'priorities')).toMatchObject({ renderer: 'surveyjs', unsupportedTypes: ['ranking'] });
+  });
+});
+
+describe('question sets with nested names', () => {
+  it('accept a matrixdropdown whose columns repeat on every row, and dynamic panels whose names are scoped to the panel', () => {
+    const source = JSON.stringify({
+      pages: [
+        {
+          name: 'services',
+          elements: [
+            {
+              type: 'matrixdropdown',
+              name: 'services',
+              title: 'The services you used',
+              rows: ['family-hub', 'health-visitor'],
+              columns: [
+                { name: 'used', cellType: 'boolean' },
+                { name: 'rating', cellType: 'dropdown', choices: [1, 2, 3] },
+              ],
+            },
+            { type: 'paneldynamic', name: 'children', templateElements: [{ type: 'text', name: 'age' }, { type: 'paneldynamic', name: 'needs', templateElements: [{ type: 'text', name: 'need' }] }] },
+            { type: 'paneldynamic', name: 'carers', templateElements: [{ type: 'text', name: 'age' }] },
+          ],
+        },
+      ],
+    });
+    expect(compileSurvey('nested.v1.json', source)).toMatchObject({ id: 'nested', renderer: 'surveyjs' });
+  });
+});
+
+describe('a faulty question set beside good ones', () => {
+  it('is set aside with its reason while every other set loads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fv-surveys-'));
+    const good = JSON.stringify({ title: 'Good', pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }] }] });
+    writeFileSync(path.join(dir, 'good.v1.json'), good);
+    writeFileSync(path.join(dir, 'broken.v1.json'), '{ "pages": [');
+    writeFileSync(path.join(dir, 'clash.v1.json'), JSON.stringify({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }, { type: 'comment', name: 'a' }] }] }));
+    // A newer version that is broken makes the set unavailable rather than quietly serving the old one.
+    writeFileSync(path.join(dir, 'moved.v1.json'), good);
+    writeFileSync(path.join(dir, 'moved.v2.json'), JSON.stringify({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', colour: 'red' }] }] }));
+    const { surveys, unavailable } = loadSurveyCatalogue(dir);
+    expect([...surveys.keys()]).toEqual(['good']);
+    expect([...unavailable.values()]).toEqual([
+      { id: 'broken', fileName: 'broken.v1.json', reason: expect.stringMatching(/not valid JSON/) },
+      { id: 'clash', fileName: 'clash.v1.json', reason: 'duplicate question name "a"' },
+      { id: 'moved', fileName: 'moved.v2.json', reason: expect.any(String) },
+    ]);
   });
 });
 
