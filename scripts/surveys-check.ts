@@ -7,7 +7,8 @@ let problems = 0;
 for (const folder of folders.length > 0 ? folders : [undefined]) {
   const { surveys, unavailable } = loadSurveyCatalogue(folder);
   for (const survey of surveys.values()) {
-    const shown = survey.renderer === 'govuk' ? 'GOV.UK pages' : `SurveyJS form${survey.unsupportedTypes.length > 0 ? ` (for ${survey.unsupportedTypes.join(', ')})` : ''}`;
+    const needs = [...survey.unsupportedTypes, ...survey.surveyJsFeatures];
+    const shown = survey.renderer === 'govuk' ? 'GOV.UK pages' : `SurveyJS form${needs.length > 0 ? ` (for ${needs.join(', ')})` : ''}`;
     process.stdout.write(`ok       ${survey.id}.v${survey.version}.json — ${shown}, ${survey.locales.join(' and ')}\n`);
   }
   for (const problem of unavailable.values()) {

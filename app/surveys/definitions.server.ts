@@ -72,6 +72,8 @@ export interface SurveyDefinition {
   json: Record<string, unknown>;
   /** Question types the server renderer does not draw (the set then needs the React UI). */
   unsupportedTypes: string[];
+  /** Properties the GOV.UK pages do not apply (validators, enableIf…): the set then uses the React UI too. */
+  surveyJsFeatures: string[];
 }
 
 /** Types the server-rendered GOV.UK pages can draw. */
@@ -210,8 +212,28 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
   }
   model.locale = '';
   const unsupportedTypes = [...new Set(model.getAllQuestions().map((q) => q.getType()).filter((type) => !SERVER_RENDERED_TYPES.has(type)))];
-  const renderer = (model as unknown as { renderer?: string }).renderer === 'surveyjs' || unsupportedTypes.length > 0 ? 'surveyjs' : 'govuk';
-  return { id: match[1]!, version: Number(match[2]), renderer, locales, text, json, unsupportedTypes };
+  const surveyJsFeatures = featuresOnlySurveyJsApplies(model);
+  const renderer =
+    (model as unknown as { renderer?: string }).renderer === 'surveyjs' || unsupportedTypes.length > 0 || surveyJsFeatures.length > 0 ? 'surveyjs' : 'govuk';
+  return { id: match[1]!, version: Number(match[2]), renderer, locales, text, json, unsupportedTypes, surveyJsFeatures };
+}
+
+/**
+ * SurveyJS properties the server-rendered pages do not apply. A set using any of them is drawn and
+ * checked by SurveyJS itself, so families and the stored answers get SurveyJS's own behaviour.
+ */
+function featuresOnlySurveyJsApplies(model: Model): string[] {
+  const found = new Set<string>();
+  for (const question of model.getAllQuestions(false, false, true)) {
+    const q = question as unknown as Record<string, unknown> & { validators?: unknown[] };
+    if ((q.validators?.length ?? 0) > 0) found.add('validators');
+    for (const property of ['enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'setValueIf', 'resetValueIf']) if (q[property]) found.add(property);
+    if (q.defaultValue !== undefined && q.defaultValue !== null) found.add('defaultValue');
+    if (question.getType() === 'expression') found.add('expression');
+  }
+  if (model.calculatedValues.length > 0) found.add('calculatedValues');
+  if (model.triggers.length > 0) found.add('triggers');
+  return [...found].sort();
 }
 
 /** A question set that could not be loaded, and why: shown to staff, reported by /healthz and the check. */

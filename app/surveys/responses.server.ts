@@ -4,6 +4,7 @@ import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import { surveyDrafts, surveyResponses } from '#db/research/schema';
 import { checkAnswers, type AnswerError, type Answers } from './answers';
+import { checkWithSurveyJs } from './surveyjs-check.server';
 import { conditionHolds, type SurveyDefinition } from './definitions.server';
 import type { DraftSource } from './drafts.server';
 import { scrubFreeText } from './scrub-answers';
@@ -62,7 +63,9 @@ export async function submitResponse({
 }): Promise<SubmitResult> {
   if (!UUID.test(responseId)) return { ok: false, errors: [{ field: 'responseId', message: 'The response could not be identified' }] };
   const text = survey.text[locale] ?? survey.text[survey.locales[0]!]!;
-  const checked = checkAnswers(text, answers, { requiredPages: 'all', condition: conditionHolds });
+  // Sets the React UI draws are checked by SurveyJS's own model (every type and property it knows);
+  // the GOV.UK pages' types by the lighter checks in answers.ts, which give the same result for them.
+  const checked = survey.renderer === 'surveyjs' ? checkWithSurveyJs(survey, answers, locale) : checkAnswers(text, answers, { requiredPages: 'all', condition: conditionHolds });
   if (!checked.ok) return checked;
   const stored = scrubFreeText(survey, checked.answers);
   const laCode = localAuthorityFor(survey, stored, source);

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '#db/paths';
+import { researchDb } from '#db/research/client';
+import { surveyResponses } from '#db/research/schema';
+import { compileSurvey } from '~/surveys/definitions.server';
+import { submitResponse } from '~/surveys/responses.server';
+import { testStoreKind, withTestStores } from '../setup/stores';
+
+withTestStores();
+
+const fixture = (fileName: string) => compileSurvey(fileName, readFileSync(projectPath('tests', 'fixtures', 'surveys', fileName), 'utf8'));
+
+describe(`answers to sets the React UI draws are checked by SurveyJS itself (${testStoreKind})`, () => {
+  const survey = fixture('family-services.v1.json');
+
+  it('draws a set with matrices, nested dynamic panels, multiple text and validators with the React UI', () => {
+    expect(survey).toMatchObject({ renderer: 'surveyjs', surveyJsFeatures: ['validators'] });
+    expect(survey.unsupportedTypes.sort()).toEqual(['matrixdropdown', 'multipletext', 'paneldynamic']);
+  });
+
+  it('stores what survey.data holds: hidden cells and panels removed, nested text scrubbed', async () => {
+    const responseId = randomUUID();
+    const result = await submitResponse({
+      survey,
+      responseId,
+      answers: {
+        services: { 'family-hub': { used: true, rating: 4 }, 'health-visitor': { used: false } },
+        children_count: 2,
+        children: [
+          { age: '0-4', needs: 'Speech help, call 07700 900321', schools: [{ kind: 'Nursery' }] },
+          { age: '11-15', schools: [] },
+        ],
+        contact_times: { weekday: 'After 6pm' },
+      },
+    });
+    expect(result).toMatchObject({ ok: true });
+    const [stored] = await researchDb().select().from(surveyResponses).where(eq(surveyResponses.id, responseId));
+    expect(stored!.answers).toEqual({
+      services: { 'family-hub': { used: true, rating: 4 }, 'health-visitor': { used: false } },
+      children_count: 2,
+      children: [{ age: '0-4', needs: 'Speech help, call [phone number removed]', schools: [{ kind: 'Nursery' }] }, { age: '11-15', schools: [] }],
+      contact_times: { weekday: 'After 6pm' },
+    });
+  });
+
+  it('removes a whole page the branching hides', async () => {
+    const responseId = randomUUID();
+    expect(await submitResponse({ survey, responseId, answers: { children_count: 0, children: [{ age: '0-4' }] } })).toMatchObject({ ok: true });
+    const [stored] = await researchDb().select().from(surveyResponses).where(eq(surveyResponses.id, responseId));
+    expect(stored!.answers).toEqual({ children_count: 0 });
+  });
+
+  it.each([
+    ['a validator', { children_count: 40 }, /Enter a number from 0 to 20/],
+    ['a required question', { services: {} }, /children_count|required/i],
+    ['a required question inside a dynamic panel', { children_count: 1, children: [{}] }, /required/i],
+    ['a value outside the choices', { children_count: 1, children: [{ age: '99' }] }, /not one of the options/],
+    ['a matrix cell value outside its column’s choices', { children_count: 0, services: { 'family-hub': { used: true, rating: 9 } } }, /not one of the options/],
+    ['a matrix row that does not exist', { children_count: 0, services: { 'job-centre': { used: true } } }, /not one of the options/],
+    ['a key that is not a question', { children_count: 0, admin: true }, /not in this survey/],
+  ])('refuses %s and stores nothing', async (_label, answers, message) => {
+    const before = await researchDb().$count(surveyResponses);
+    const result = await submitResponse({ survey, responseId: randomUUID(), answers });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => `${error.field} ${error.message}`).join('\n')).toMatch(message);
+    expect(await researchDb().$count(surveyResponses)).toBe(before);
+  });
+});
