@@ -52,6 +52,8 @@ export default defineConfig({
       PSEUDONYM_KEY: 'e2e-pseudonym-key-0123456789-abcdefghijklmnopqrstuvwxyz',
       SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
       LOG_LEVEL: 'warn',
+      // The conformance corpus, and a broken set beside the good ones (it must not stop the service).
+      SURVEYS_DIR: 'surveys,tests/fixtures/surveys,tests/fixtures/surveys-broken',
     },
   },
 });

@@ -46,6 +46,8 @@ const schema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  // Folders of question sets, comma-separated, relative to the project (tests add their corpus).
+  SURVEYS_DIR: z.string().min(1).default('surveys'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),

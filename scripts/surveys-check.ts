@@ -7,7 +7,7 @@ let problems = 0;
 for (const folder of folders.length > 0 ? folders : [undefined]) {
   const { surveys, unavailable } = loadSurveyCatalogue(folder);
   for (const survey of surveys.values()) {
-    const needs = [...survey.unsupportedTypes, ...survey.surveyJsFeatures];
+    const needs = [...new Set([...survey.unsupportedTypes, ...survey.surveyJsFeatures])];
     const shown = survey.renderer === 'govuk' ? 'GOV.UK pages' : `SurveyJS form${needs.length > 0 ? ` (for ${needs.join(', ')})` : ''}`;
     process.stdout.write(`ok       ${survey.id}.v${survey.version}.json — ${shown}, ${survey.locales.join(' and ')}\n`);
   }

@@ -1,4 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { z } from 'zod';
+import { requireCsrf } from '~/auth/csrf.server';
+import { answersToStore } from '~/surveys/responses.server';
 import { Link, useLoaderData } from '@remix-run/react';
 import surveyCss from 'survey-core/survey-core.fontless.min.css';
 import { requireUser } from '~/auth/guards.server';
@@ -13,6 +17,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const survey = requireSurvey(params.slug);
   return { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, json: survey.json };
+}
+
+const previewRequest = z.object({ csrf: z.string(), answers: z.record(z.unknown()), locale: z.string().max(10).optional() });
+
+/** The staff preview's answers, checked as a submission would be, and shown back; nothing is stored. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUser(request);
+  const survey = requireSurvey(params.slug);
+  const parsed = previewRequest.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return data({ ok: false as const, errors: [{ field: 'answers', message: 'The answers could not be read' }] }, { status: 400 });
+  const form = new FormData();
+  form.set('csrf', parsed.data.csrf);
+  await requireCsrf(request, form);
+  const result = answersToStore(survey, parsed.data.answers, parsed.data.locale);
+  return data(result, { status: result.ok ? 200 : 400 });
 }
 
 export default function SurveyPreview() {

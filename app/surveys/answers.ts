@@ -42,6 +42,16 @@ function textAnswer(question: SurveyQuestion, value: unknown, field = question.n
   return { value: trimmed === '' ? undefined : trimmed };
 }
 
+function numberAnswer(question: SurveyQuestion, value: unknown): { value?: number; error?: AnswerError } {
+  if (typeof value === 'number' && Number.isFinite(value)) return { value };
+  if (typeof value === 'string') {
+    const trimmed = value.trim().replace(/,/g, '');
+    if (trimmed === '') return {};
+    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  }
+  return { error: { field: question.name, message: `Enter a number for “${question.title}”` } };
+}
+
 /** Checks one answer's shape against its question. `undefined` means "no answer". */
 function checkValue(question: SurveyQuestion, value: unknown): { value?: unknown; error?: AnswerError } {
   const field = question.name;
@@ -67,6 +77,9 @@ function checkValue(question: SurveyQuestion, value: unknown): { value?: unknown
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { error: { field, message: `Select yes or no for “${question.title}”` } };
     case 'text':
+      // SurveyJS keeps a number input's answer as a number; the GOV.UK form sends it as text.
+      if (question.inputType === 'number') return numberAnswer(question, value);
+      return textAnswer(question, value);
     case 'comment':
       return textAnswer(question, value);
     case 'matrix': {

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConditionRunner, Model } from 'survey-core';
 import { projectPath } from '#db/paths';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { registerSurveyProperties } from './properties';
 import { DIMENSIONS, THEMES } from './vocabulary';
+import { getEnv } from '~/env.server';
 import { logger as surveyLog } from '~/utils/logger.server';
 
 /**
@@ -230,6 +232,8 @@ function featuresOnlySurveyJsApplies(model: Model): string[] {
     for (const property of ['enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'setValueIf', 'resetValueIf']) if (q[property]) found.add(property);
     if (q.defaultValue !== undefined && q.defaultValue !== null) found.add('defaultValue');
     if (question.getType() === 'expression') found.add('expression');
+    const items = (q.choices as { visibleIf?: string; enableIf?: string }[] | undefined) ?? [];
+    if (items.some((item) => item.visibleIf || item.enableIf)) found.add('choice visibleIf');
   }
   if (model.calculatedValues.length > 0) found.add('calculatedValues');
   if (model.triggers.length > 0) found.add('triggers');
@@ -254,11 +258,12 @@ export interface SurveyCatalogue {
  * stops the service. An id whose latest file is faulty is unavailable rather than falling back to an
  * older version families might not be meant to see any more.
  */
-export function loadSurveyCatalogue(dir = projectPath('surveys')): SurveyCatalogue {
+export function loadSurveyCatalogue(dirs: string | string[] = projectPath('surveys')): SurveyCatalogue {
   const surveys = new Map<string, SurveyDefinition>();
   const unavailable = new Map<string, UnavailableSurvey>();
   const latest = new Map<string, number>();
-  for (const fileName of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+  const files = [dirs].flat().flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((fileName) => ({ dir, fileName })));
+  for (const { dir, fileName } of files) {
     const match = FILE_NAME.exec(fileName);
     const id = match?.[1] ?? fileName.replace(/\.json$/, '');
     const version = Number(match?.[2] ?? 0);
@@ -278,14 +283,23 @@ export function loadSurveyCatalogue(dir = projectPath('surveys')): SurveyCatalog
 }
 
 /** The sets that loaded (for scripts and tests that want only those). */
-export function loadSurveys(dir = projectPath('surveys')): Map<string, SurveyDefinition> {
-  return loadSurveyCatalogue(dir).surveys;
+export function loadSurveys(dirs: string | string[] = projectPath('surveys')): Map<string, SurveyDefinition> {
+  return loadSurveyCatalogue(dirs).surveys;
+}
+
+/** The folders SURVEYS_DIR names, from the project's root. */
+export function configuredSurveyFolders(): string[] {
+  return getEnv()
+    .SURVEYS_DIR.split(',')
+    .map((folder) => folder.trim())
+    .filter(Boolean)
+    .map((folder) => (path.isAbsolute(folder) ? folder : projectPath(folder)));
 }
 
 let catalogue: SurveyCatalogue | undefined;
 function currentCatalogue(): SurveyCatalogue {
   if (!catalogue) {
-    catalogue = loadSurveyCatalogue();
+    catalogue = loadSurveyCatalogue(configuredSurveyFolders());
     for (const problem of catalogue.unavailable.values()) {
       // Question sets are project files, not personal data: the reason is logged whole.
       surveyLog.error({ survey: problem.fileName, reason: problem.reason }, 'question set unavailable');

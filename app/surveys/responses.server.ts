@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import { surveyDrafts, surveyResponses } from '#db/research/schema';
-import { checkAnswers, type AnswerError, type Answers } from './answers';
+import { checkAnswers, type AnswerError, type Answers, type CheckResult } from './answers';
 import { checkWithSurveyJs } from './surveyjs-check.server';
 import { conditionHolds, type SurveyDefinition } from './definitions.server';
 import type { DraftSource } from './drafts.server';
@@ -39,6 +39,18 @@ function localAuthorityFor(survey: SurveyDefinition, answers: Answers, source: D
 }
 
 /**
+ * The answers exactly as they would be stored, or why they cannot be: checked, hidden values removed,
+ * free text scrubbed. Submitting and the staff preview both use it.
+ */
+export function answersToStore(survey: SurveyDefinition, answers: unknown, locale = 'en'): CheckResult {
+  const text = survey.text[locale] ?? survey.text[survey.locales[0]!]!;
+  // Sets the React UI draws are checked by SurveyJS's own model (every type and property it knows);
+  // the GOV.UK pages' types by the lighter checks in answers.ts, which give the same result for them.
+  const checked = survey.renderer === 'surveyjs' ? checkWithSurveyJs(survey, answers, locale) : checkAnswers(text, answers, { requiredPages: 'all', condition: conditionHolds });
+  return checked.ok ? { ok: true, answers: scrubFreeText(survey, checked.answers) } : checked;
+}
+
+/**
  * Checks a complete set of answers and stores it in the research store, once per response id: a
  * retried or double submit stores nothing more and reports `duplicate`. The journey's draft, if any,
  * is removed in the same transaction. Nothing about the device, address or cookie is stored.
@@ -62,12 +74,9 @@ export async function submitResponse({
   submittedAt?: Date;
 }): Promise<SubmitResult> {
   if (!UUID.test(responseId)) return { ok: false, errors: [{ field: 'responseId', message: 'The response could not be identified' }] };
-  const text = survey.text[locale] ?? survey.text[survey.locales[0]!]!;
-  // Sets the React UI draws are checked by SurveyJS's own model (every type and property it knows);
-  // the GOV.UK pages' types by the lighter checks in answers.ts, which give the same result for them.
-  const checked = survey.renderer === 'surveyjs' ? checkWithSurveyJs(survey, answers, locale) : checkAnswers(text, answers, { requiredPages: 'all', condition: conditionHolds });
+  const checked = answersToStore(survey, answers, locale);
   if (!checked.ok) return checked;
-  const stored = scrubFreeText(survey, checked.answers);
+  const stored = checked.answers;
   const laCode = localAuthorityFor(survey, stored, source);
 
   const row = {

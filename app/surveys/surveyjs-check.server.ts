@@ -44,11 +44,11 @@ export function checkWithSurveyJs(survey: SurveyDefinition, input: unknown, loca
   }
   model.locale = locale === survey.locales[0] ? '' : locale;
   model.data = structuredClone(input);
-  const given = JSON.stringify(model.data);
   // Values that are not among a question's choices (or a matrix's rows and columns) are what SurveyJS
-  // would clear; its own clearing misses some nested ones, so choices are also checked one by one.
+  // would clear, sometimes already on being set (a ranking drops unknown items); its own clearing
+  // misses some nested ones, so choices are also checked one by one.
   model.clearIncorrectValues();
-  if (JSON.stringify(model.data) !== given || outsideChoices(model)) {
+  if (!keptWhole(input, model.data) || outsideChoices(model)) {
     return { ok: false, errors: [{ field: 'answers', message: 'An answer is not one of the options offered' }] };
   }
   const valid = model.validate(true, false);
@@ -65,6 +65,18 @@ export function checkWithSurveyJs(survey: SurveyDefinition, input: unknown, loca
   // Completing applies SurveyJS's own clean-up: answers to questions the branching hides are removed.
   model.doComplete();
   return { ok: true, answers: model.data as Answers };
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** Whether SurveyJS kept everything that was sent: every non-empty value, at every depth, unchanged. */
+function keptWhole(sent: unknown, kept: unknown): boolean {
+  if (Array.isArray(sent)) return Array.isArray(kept) && sent.length === kept.length && sent.every((item, index) => keptWhole(item, kept[index]));
+  if (sent && typeof sent === 'object') {
+    if (!kept || typeof kept !== 'object' || Array.isArray(kept)) return false;
+    return Object.entries(sent).every(([key, value]) => isEmpty(value) || keptWhole(value, (kept as Record<string, unknown>)[key]));
+  }
+  return sent === kept;
 }
 
 interface ChoiceQuestion {

@@ -13,7 +13,7 @@ const PHRASES = [
   'Online groups are easier with three children at home.',
 ];
 
-function answerFor(random: Random, question: SurveyQuestion): unknown {
+export function answerFor(random: Random, question: SurveyQuestion): unknown {
   switch (question.type) {
     case 'radiogroup':
     case 'dropdown':

@@ -5,8 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 import { researchDb } from '#db/research/client';
 import { surveyResponses } from '#db/research/schema';
-import { compileSurvey } from '~/surveys/definitions.server';
+import { createRandom } from '#db/seed/random';
+import { buildStaffUser } from '#db/seed/staff';
+import { commitCsrfToken } from '~/auth/csrf.server';
+import { sessionCookie } from '~/auth/session.server';
+import { signIn } from '~/auth/sign-in.server';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { action as previewAction } from '~/routes/staff.surveys.$slug.preview';
+import { compileSurvey, getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
+import { testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -66,6 +74,39 @@ describe(`answers to sets the React UI draws are checked by SurveyJS itself (${t
     const result = await submitResponse({ survey, responseId: randomUUID(), answers });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((error) => `${error.field} ${error.message}`).join('\n')).toMatch(message);
+    expect(await researchDb().$count(surveyResponses)).toBe(before);
+  });
+});
+
+describe(`the staff preview (${testStoreKind})`, () => {
+  it('shows what would be stored for a walk through the set, and stores nothing', async () => {
+    const staff = buildStaffUser(createRandom(5), { role: 'analyst' });
+    await createStaffUser(staff);
+    const session = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.40' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const [csrf, csrfCookie] = await commitCsrfToken(new Request('http://localhost/'));
+    const post = async (answers: Record<string, unknown>) =>
+      previewAction({
+        request: new Request('http://localhost/staff/surveys/priorities/preview', {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Cookie: [String(csrfCookie).split(';')[0], (await sessionCookie().serialize(session.token)).split(';')[0]].join('; '),
+          },
+          body: JSON.stringify({ csrf, answers }),
+        }),
+        params: { slug: 'priorities' },
+        context: testContext(),
+      }) as Promise<{ init: { status: number }; data: { ok: boolean; answers?: unknown; errors?: unknown[] } }>;
+    const before = await researchDb().$count(surveyResponses);
+    const priorities = getSurvey('priorities')!;
+    const ranking = priorities.text.en!.pages.flatMap((page) => page.questions).find((question) => question.type === 'ranking')!;
+    const order = ranking.choices.map((choice) => choice.value).reverse();
+    const shown = await post({ [ranking.name]: order });
+    expect(shown.init.status).toBe(200);
+    expect(shown.data).toEqual({ ok: true, answers: expect.objectContaining({ [ranking.name]: order }) });
+    const refused = await post({ [ranking.name]: ['not-a-choice'] });
+    expect(refused.data.ok).toBe(false);
     expect(await researchDb().$count(surveyResponses)).toBe(before);
   });
 });

@@ -12,6 +12,7 @@ interface Saved {
 }
 
 type SubmitReply = { ok: true } | { ok: false; errors: FieldError[] };
+type PreviewReply = { ok: true; answers: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 /**
  * Runs a question set in SurveyJS's own React UI, for sets that need question types the GOV.UK
@@ -34,6 +35,8 @@ export function SurveyJsForm({
 }) {
   const csrf = useAuthenticityToken();
   const fetcher = useFetcher<SubmitReply>();
+  // In a staff preview, the answers go to the preview's own action, which shows what would be stored.
+  const previewFetcher = useFetcher<PreviewReply>();
   const navigate = useNavigate();
   const [loaded, setLoaded] = useState<{ Survey: ComponentType<{ model: Model }>; model: Model } | null>(null);
   const [previewDone, setPreviewDone] = useState(false);
@@ -76,8 +79,10 @@ export function SurveyJsForm({
       model.onCurrentPageChanged.add(keep);
       model.onComplete.add(() => {
         keep();
-        if (preview) setPreviewDone(true);
-        else send(entry);
+        if (preview) {
+          setPreviewDone(true);
+          previewFetcher.submit({ csrf, answers: entry.answers, locale } as never, { method: 'post', encType: 'application/json' });
+        } else send(entry);
       });
       setLoaded({ Survey: ui.Survey as unknown as ComponentType<{ model: Model }>, model });
     });
@@ -98,10 +103,29 @@ export function SurveyJsForm({
 
   const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : [];
   if (previewDone) {
+    const reply = previewFetcher.data;
     return (
-      <div className="govuk-inset-text">
-        Preview finished. Nothing was saved. <a className="govuk-link" href="">Start the preview again</a>.
-      </div>
+      <>
+        <div className="govuk-inset-text">
+          Preview finished. Nothing was saved. <a className="govuk-link" href="">Start the preview again</a>.
+        </div>
+        {!reply ? <p className="govuk-body" role="status">Checking the answers…</p> : null}
+        {reply && !reply.ok ? (
+          <>
+            <h2 className="govuk-heading-m">These answers would be refused</h2>
+            <ErrorSummary errors={reply.errors} />
+          </>
+        ) : null}
+        {reply?.ok ? (
+          <>
+            <h2 className="govuk-heading-m">What would be stored</h2>
+            <p className="govuk-body">The answers as the research store would keep them: checked, hidden answers removed and typed text scrubbed.</p>
+            <pre className="govuk-body-s app-message-body" data-testid="stored-answers" tabIndex={0}>
+              {JSON.stringify(reply.answers, null, 2)}
+            </pre>
+          </>
+        ) : null}
+      </>
     );
   }
   if (!loaded) return <p className="govuk-body">Loading the questions…</p>;

@@ -1,0 +1,85 @@
+import { expect, signInAs, test } from './fixtures';
+
+test.describe('question sets nobody here wrote, without JavaScript at phone width', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+
+  test('a required follow-up on the same page appears before it is required, and the set completes', async ({ page, checkPage }) => {
+    await page.goto('/surveys/follow-up-below');
+    await checkPage();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Family hubs' })).toBeVisible();
+    await checkPage();
+    await page.getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // The same page again, now asking the follow-up, with no error yet.
+    await expect(page.getByRole('group', { name: 'What kind of help was it?' })).toBeVisible();
+    await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+    await checkPage();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // Seen and left empty: now it is an error, in the GOV.UK error summary.
+    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    await checkPage();
+    await page.getByLabel('Groups').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' })).toBeVisible();
+    await checkPage();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await expect(page).toHaveURL(/\/surveys\/follow-up-below\/done$/);
+    await checkPage();
+  });
+
+  test('a page with no title takes the set’s title, with no stray comma in its caption', async ({ page, checkPage }) => {
+    await page.goto('/surveys/html-untitled');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'A short note' })).toBeVisible();
+    await expect(page.locator('.govuk-caption-l')).toHaveText(/^\s*Section 1 of \d+\s*$/);
+    await checkPage();
+  });
+
+  test('a broken set answers families with 503 while the others keep working', async ({ page, checkPage }) => {
+    const response = await page.goto('/surveys/broken-services');
+    expect(response?.status()).toBe(503);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sorry, the service is unavailable' })).toBeVisible();
+    await checkPage();
+    expect((await page.goto('/surveys/page-branching'))?.status()).toBe(200);
+    await checkPage();
+  });
+});
+
+test('staff see a broken set on the question sets page with its reason', async ({ page, checkPage }) => {
+  await signInAs(page, 'analyst@example.com', checkPage);
+  await page.goto('/staff/surveys');
+  await expect(page.getByRole('heading', { name: 'Unavailable' })).toBeVisible();
+  const row = page.getByRole('row', { name: /broken-services\.v1\.json/ });
+  await expect(row).toContainText('colour');
+  await checkPage();
+});
+
+test('a set with validators runs in the React UI and the server applies the same checks', async ({ page, checkPage }) => {
+  await page.goto('/surveys/validators');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  const age = page.getByRole('spinbutton', { name: /Your age/ });
+  await expect(age).toBeVisible();
+  await age.fill('200');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Enter an age from 16 to 120')).toBeVisible();
+  await checkPage();
+  await age.fill('34');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/validators\/done$/);
+  await checkPage();
+});
+
+test('staff preview shows the answers as they would be stored', async ({ page, checkPage }) => {
+  await signInAs(page, 'analyst@example.com', checkPage);
+  await page.goto('/staff/surveys/validators/preview');
+  const age = page.getByRole('spinbutton', { name: /Your age/ });
+  await expect(age).toBeVisible();
+  await checkPage();
+  await age.fill('41');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByRole('heading', { name: 'What would be stored' })).toBeVisible();
+  await expect(page.getByTestId('stored-answers')).toContainText('"age": 41');
+  await checkPage();
+});
