@@ -30,6 +30,7 @@ test.describe('question sets nobody here wrote, without JavaScript at phone widt
 
   test('a page with no title takes the set’s title, with no stray comma in its caption', async ({ page, checkPage }) => {
     await page.goto('/surveys/html-untitled');
+    await checkPage();
     await page.getByRole('button', { name: 'Start now' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'A short note' })).toBeVisible();
     await expect(page.locator('.govuk-caption-l')).toHaveText(/^\s*Section 1 of \d+\s*$/);

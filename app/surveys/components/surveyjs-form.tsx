@@ -81,7 +81,8 @@ export function SurveyJsForm({
         keep();
         if (preview) {
           setPreviewDone(true);
-          previewFetcher.submit({ csrf, answers: entry.answers, locale } as never, { method: 'post', encType: 'application/json' });
+          // A preview keeps nothing on the device, so the answers come straight from the model.
+          previewFetcher.submit({ csrf, answers: model.data as Record<string, unknown>, locale } as never, { method: 'post', encType: 'application/json' });
         } else send(entry);
       });
       setLoaded({ Survey: ui.Survey as unknown as ComponentType<{ model: Model }>, model });
