@@ -84,3 +84,22 @@ test('staff preview shows the answers as they would be stored', async ({ page, c
   await expect(page.getByTestId('stored-answers')).toContainText('"age": 41');
   await checkPage();
 });
+
+test('conditions run in the React UI: a default answer, enableIf, requiredIf and a choice shown by an answer', async ({ page, checkPage }) => {
+  await page.goto('/surveys/conditions');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  const count = page.getByRole('spinbutton', { name: /How many/ });
+  // "yes" is the default, which enables the count and makes it required.
+  await expect(count).toBeEnabled();
+  await expect(page.getByText('12 to 17')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await checkPage();
+  await count.fill('3');
+  await count.press('Tab');
+  await page.getByText('12 to 17').click();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/conditions\/done$/);
+  await checkPage();
+});
