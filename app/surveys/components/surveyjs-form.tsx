@@ -65,9 +65,10 @@ export function SurveyJsForm({
         if (element.getAttribute('role') === 'group') element.removeAttribute('aria-required');
       });
       const stored = preview ? null : (JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Saved | null);
-      const entry: Saved = stored ?? { responseId: crypto.randomUUID(), answers: {}, page: 0 };
+      // A new start keeps the set's default answers (defaultValue); setting empty data would clear them.
+      const entry: Saved = stored ?? { responseId: crypto.randomUUID(), answers: model.data as Record<string, unknown>, page: 0 };
       saved.current = entry;
-      model.data = entry.answers;
+      if (stored) model.data = entry.answers;
       if (entry.page > 0 && entry.page < model.visiblePageCount) model.currentPageNo = entry.page;
       const keep = () => {
         if (preview) return;
