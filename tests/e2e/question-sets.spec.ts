@@ -103,3 +103,30 @@ test('conditions run in the React UI: a default answer, enableIf, requiredIf and
   await expect(page).toHaveURL(/\/surveys\/conditions\/done$/);
   await checkPage();
 });
+
+test('an expression shows a running total in the React UI, and the set completes', async ({ page, checkPage }) => {
+  await page.goto('/surveys/expression');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('spinbutton', { name: /Hours on weekdays/ }).fill('6');
+  await page.getByRole('spinbutton', { name: /Hours at weekends/ }).fill('4');
+  await page.getByRole('spinbutton', { name: /Hours at weekends/ }).press('Tab');
+  await expect(page.getByText('10', { exact: true })).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/expression\/done$/);
+  await checkPage();
+});
+
+test('a ranking question in the corpus is answered by keyboard alone', async ({ page, checkPage }) => {
+  await page.goto('/surveys/ranking');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByText('Put these in order')).toBeVisible();
+  await page.locator('.sv-ranking-item').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await checkPage();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/ranking\/done$/);
+  await checkPage();
+});
