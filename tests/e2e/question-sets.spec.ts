@@ -130,3 +130,17 @@ test('a ranking question in the corpus is answered by keyboard alone', async ({ 
   await expect(page).toHaveURL(/\/surveys\/ranking\/done$/);
   await checkPage();
 });
+
+test('a matrixdynamic row with a required dropdown cell is refused empty, then completes', async ({ page, checkPage }) => {
+  await page.goto('/surveys/matrixdynamic');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await checkPage();
+  await page.getByRole('combobox').first().click();
+  await page.getByRole('option', { name: 'hub' }).click();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/matrixdynamic\/done$/);
+  await checkPage();
+});
