@@ -144,3 +144,20 @@ test('a matrixdynamic row with a required dropdown cell is refused empty, then c
   await expect(page).toHaveURL(/\/surveys\/matrixdynamic\/done$/);
   await checkPage();
 });
+
+test('nested dynamic panels: a question scoped to its panel appears from that panel’s answer', async ({ page, checkPage }) => {
+  await page.goto('/surveys/nested-panels');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByText('Works?')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await checkPage();
+  await page.getByRole('combobox').first().click();
+  await page.getByRole('option', { name: 'parent', exact: true }).click();
+  await expect(page.getByText('Works?')).toBeVisible();
+  await checkPage();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/nested-panels\/done$/);
+  await checkPage();
+});
