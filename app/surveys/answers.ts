@@ -181,7 +181,8 @@ export function checkAnswers(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
 }
 
-function dedupe(errors: AnswerError[]): AnswerError[] {
+/** The same message for the same field once. */
+export function dedupe(errors: AnswerError[]): AnswerError[] {
   const seen = new Set<string>();
   return errors.filter((error) => {
     const key = `${error.field}:${error.message}`;

@@ -1,5 +1,5 @@
 import { Model, type Question } from 'survey-core';
-import { COMMENT_SUFFIX, type AnswerError, type Answers, type CheckResult } from './answers';
+import { COMMENT_SUFFIX, dedupe, type AnswerError, type Answers, type CheckResult } from './answers';
 import { registerSurveyProperties, type SurveyDefinition } from './definitions.server';
 
 /** A complete answer set is far smaller; anything larger is refused before SurveyJS sees it. */
@@ -94,14 +94,4 @@ function outsideChoices(model: Model): boolean {
     if (values.some((value) => !offered.has(value))) return true;
   }
   return false;
-}
-
-function dedupe(errors: AnswerError[]): AnswerError[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    const key = `${error.field}:${error.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
-import type { AnswerError } from "../answers";
-import type { Choice, SurveyQuestion } from "../definitions.server";
+import type { ReactNode } from 'react';
+import type { AnswerError } from '../answers';
+import type { Choice, SurveyQuestion } from '../definitions.server';
 
 /**
  * One SurveyJS question drawn as GOV.UK Frontend markup: plain HTML that works without JavaScript,
@@ -14,9 +14,8 @@ interface FieldProps {
   errors: AnswerError[];
 }
 
-const PREFER_NOT = new Set(["prefer-not-to-say", "dont-know"]);
-const idFor = (name: string, index: number) =>
-  index === 0 ? name : `${name}-${index + 1}`;
+const PREFER_NOT = new Set(['prefer-not-to-say', 'dont-know']);
+const idFor = (name: string, index: number) => (index === 0 ? name : `${name}-${index + 1}`);
 
 function ErrorMessage({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -28,13 +27,7 @@ function ErrorMessage({ id, message }: { id: string; message?: string }) {
 }
 
 /** A single-input question's heading label, hint and error, as GOV.UK lays them out. */
-function LabelHintError({
-  question,
-  error,
-}: {
-  question: SurveyQuestion;
-  error?: string;
-}) {
+function LabelHintError({ question, error }: { question: SurveyQuestion; error?: string }) {
   return (
     <>
       <h2 className="govuk-label-wrapper">
@@ -52,25 +45,12 @@ function LabelHintError({
   );
 }
 
-function Fieldset({
-  question,
-  error,
-  children,
-  describedBy,
-}: {
-  question: SurveyQuestion;
-  error?: string;
-  children: ReactNode;
-  describedBy?: string;
-}) {
+function Fieldset({ question, error, children, describedBy }: { question: SurveyQuestion; error?: string; children: ReactNode; describedBy?: string }) {
   const hintId = question.description ? `${question.name}-hint` : undefined;
   const errorId = error ? `${question.name}-error` : undefined;
-  const described =
-    [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const described = [describedBy, hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div
-      className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}
-    >
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={described}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
           <h2 className="govuk-fieldset__heading">{question.title}</h2>
@@ -87,59 +67,23 @@ function Fieldset({
   );
 }
 
-function OtherText({
-  question,
-  comment,
-  label = "Tell us more (optional)",
-}: {
-  question: SurveyQuestion;
-  comment?: string;
-  label?: string;
-}) {
+function OtherText({ question, comment, label = 'Tell us more (optional)' }: { question: SurveyQuestion; comment?: string; label?: string }) {
   const name = `${question.name}-Comment`;
   return (
     <div className="govuk-form-group">
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
-      <input
-        className="govuk-input"
-        id={name}
-        name={name}
-        type="text"
-        defaultValue={comment}
-        maxLength={question.maxLength}
-        spellCheck
-      />
+      <input className="govuk-input" id={name} name={name} type="text" defaultValue={comment} maxLength={question.maxLength} spellCheck />
     </div>
   );
 }
 
-function ChoiceList({
-  question,
-  value,
-  comment,
-  multiple,
-}: {
-  question: SurveyQuestion;
-  value: unknown;
-  comment?: string;
-  multiple: boolean;
-}) {
-  const kind = multiple ? "checkboxes" : "radios";
-  const selected = (choice: Choice) =>
-    Array.isArray(value)
-      ? value.includes(choice.value)
-      : value === choice.value;
-  const main = question.choices.filter(
-    (choice) => !PREFER_NOT.has(String(choice.value))
-  );
-  const apart = [
-    ...question.choices.filter((choice) =>
-      PREFER_NOT.has(String(choice.value))
-    ),
-    ...(question.noneChoice ? [question.noneChoice] : []),
-  ];
+function ChoiceList({ question, value, comment, multiple }: { question: SurveyQuestion; value: unknown; comment?: string; multiple: boolean }) {
+  const kind = multiple ? 'checkboxes' : 'radios';
+  const selected = (choice: Choice) => (Array.isArray(value) ? value.includes(choice.value) : value === choice.value);
+  const main = question.choices.filter((choice) => !PREFER_NOT.has(String(choice.value)));
+  const apart = [...question.choices.filter((choice) => PREFER_NOT.has(String(choice.value))), ...(question.noneChoice ? [question.noneChoice] : [])];
   let index = 0;
   const item = (choice: Choice, exclusive = false) => {
     const id = idFor(question.name, index);
@@ -154,23 +98,18 @@ function ChoiceList({
             className={`govuk-${kind}__input`}
             id={id}
             name={question.name}
-            type={multiple ? "checkbox" : "radio"}
+            type={multiple ? 'checkbox' : 'radio'}
             value={String(choice.value)}
             defaultChecked={selected(choice)}
-            data-behaviour={exclusive && multiple ? "exclusive" : undefined}
-            data-aria-controls={
-              isOther ? `conditional-${question.name}-other` : undefined
-            }
+            data-behaviour={exclusive && multiple ? 'exclusive' : undefined}
+            data-aria-controls={isOther ? `conditional-${question.name}-other` : undefined}
           />
           <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
             {choice.text}
           </label>
         </div>
         {isOther ? (
-          <div
-            className={`govuk-${kind}__conditional govuk-${kind}__conditional--hidden`}
-            id={`conditional-${question.name}-other`}
-          >
+          <div className={`govuk-${kind}__conditional govuk-${kind}__conditional--hidden`} id={`conditional-${question.name}-other`}>
             <OtherText question={question} comment={comment} />
           </div>
         ) : null}
@@ -179,64 +118,36 @@ function ChoiceList({
   };
   return (
     <>
-      <div
-        className={`govuk-${kind}${
-          question.type === "boolean" ? " govuk-radios--inline" : ""
-        }`}
-        data-module={`govuk-${kind}`}
-      >
+      <div className={`govuk-${kind}${question.type === 'boolean' ? ' govuk-radios--inline' : ''}`} data-module={`govuk-${kind}`}>
         {main.map((choice) => item(choice))}
         {question.otherChoice ? item(question.otherChoice) : null}
-        {apart.length > 0 ? (
-          <div className={`govuk-${kind}__divider`}>or</div>
-        ) : null}
-        {apart.map((choice) =>
-          item(choice, question.noneChoice?.value === choice.value)
-        )}
+        {apart.length > 0 ? <div className={`govuk-${kind}__divider`}>or</div> : null}
+        {apart.map((choice) => item(choice, question.noneChoice?.value === choice.value))}
       </div>
       {!multiple && question.otherChoice ? (
         <div className="govuk-!-margin-top-4">
-          <OtherText
-            question={question}
-            comment={comment}
-            label={`If you chose “${question.otherChoice.text}”, tell us more (optional)`}
-          />
+          <OtherText question={question} comment={comment} label={`If you chose “${question.otherChoice.text}”, tell us more (optional)`} />
         </div>
       ) : null}
     </>
   );
 }
 
-function Dropdown({
-  question,
-  value,
-  error,
-}: {
-  question: SurveyQuestion;
-  value: unknown;
-  error?: string;
-}) {
+function Dropdown({ question, value, error }: { question: SurveyQuestion; value: unknown; error?: string }) {
   const hintId = question.description ? `${question.name}-hint` : undefined;
   const errorId = error ? `${question.name}-error` : undefined;
   return (
-    <div
-      className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}
-    >
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <LabelHintError question={question} error={error} />
       <select
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={question.name}
         name={question.name}
-        defaultValue={value === undefined ? "" : String(value)}
-        aria-describedby={
-          [hintId, errorId].filter(Boolean).join(" ") || undefined
-        }
+        defaultValue={value === undefined ? '' : String(value)}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
       >
         <option value="">Choose an option</option>
-        {[
-          ...question.choices,
-          ...(question.otherChoice ? [question.otherChoice] : []),
-        ].map((choice) => (
+        {[...question.choices, ...(question.otherChoice ? [question.otherChoice] : [])].map((choice) => (
           <option key={String(choice.value)} value={String(choice.value)}>
             {choice.text}
           </option>
@@ -246,64 +157,38 @@ function Dropdown({
   );
 }
 
-function TextField({
-  question,
-  value,
-  error,
-}: {
-  question: SurveyQuestion;
-  value: unknown;
-  error?: string;
-}) {
+function TextField({ question, value, error }: { question: SurveyQuestion; value: unknown; error?: string }) {
   const hintId = question.description ? `${question.name}-hint` : undefined;
   const errorId = error ? `${question.name}-error` : undefined;
   const infoId = `${question.name}-info`;
-  const isComment = question.type === "comment";
-  const described =
-    [hintId, errorId, isComment ? infoId : undefined]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const isComment = question.type === 'comment';
+  const described = [hintId, errorId, isComment ? infoId : undefined].filter(Boolean).join(' ') || undefined;
   const common = {
     id: question.name,
     name: question.name,
-    defaultValue: typeof value === "string" ? value : "",
-    "aria-describedby": described,
+    defaultValue: typeof value === 'string' ? value : '',
+    'aria-describedby': described,
     spellCheck: true,
   };
   return (
     <div
-      className={`govuk-form-group${isComment ? " govuk-character-count" : ""}${
-        error ? " govuk-form-group--error" : ""
-      }`}
-      data-module={isComment ? "govuk-character-count" : undefined}
+      className={`govuk-form-group${isComment ? ' govuk-character-count' : ''}${error ? ' govuk-form-group--error' : ''}`}
+      data-module={isComment ? 'govuk-character-count' : undefined}
       data-maxlength={isComment ? question.maxLength : undefined}
     >
       <LabelHintError question={question} error={error} />
       {isComment ? (
         <>
-          <textarea
-            className={`govuk-textarea govuk-js-character-count${
-              error ? " govuk-textarea--error" : ""
-            }`}
-            rows={5}
-            {...common}
-          />
-          <div
-            id={infoId}
-            className="govuk-hint govuk-character-count__message"
-          >
+          <textarea className={`govuk-textarea govuk-js-character-count${error ? ' govuk-textarea--error' : ''}`} rows={5} {...common} />
+          <div id={infoId} className="govuk-hint govuk-character-count__message">
             You can enter up to {question.maxLength} characters
           </div>
         </>
       ) : (
         <input
-          className={`govuk-input${error ? " govuk-input--error" : ""}`}
-          type={
-            question.inputType === "number"
-              ? "text"
-              : question.inputType ?? "text"
-          }
-          inputMode={question.inputType === "number" ? "numeric" : undefined}
+          className={`govuk-input${error ? ' govuk-input--error' : ''}`}
+          type={question.inputType === 'number' ? 'text' : (question.inputType ?? 'text')}
+          inputMode={question.inputType === 'number' ? 'numeric' : undefined}
           maxLength={question.maxLength}
           {...common}
         />
@@ -312,70 +197,34 @@ function TextField({
   );
 }
 
-function Matrix({
-  question,
-  value,
-  errors,
-}: {
-  question: SurveyQuestion;
-  value: unknown;
-  errors: AnswerError[];
-}) {
-  const rows =
-    value && typeof value === "object"
-      ? (value as Record<string, unknown>)
-      : {};
+function Matrix({ question, value, errors }: { question: SurveyQuestion; value: unknown; errors: AnswerError[] }) {
+  const rows = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   return (
     <div className="govuk-form-group">
       <h2 className="govuk-heading-m">{question.title}</h2>
-      {question.description ? (
-        <p className="govuk-hint">{question.description}</p>
-      ) : null}
+      {question.description ? <p className="govuk-hint">{question.description}</p> : null}
       {question.rows.map((row) => {
         const name = `${question.name}.${row.value}`;
-        const error = errors.find(
-          (candidate) => candidate.field === name
-        )?.message;
+        const error = errors.find((candidate) => candidate.field === name)?.message;
         return (
-          <div
-            key={String(row.value)}
-            className={`govuk-form-group${
-              error ? " govuk-form-group--error" : ""
-            }`}
-          >
-            <fieldset
-              className="govuk-fieldset"
-              aria-describedby={error ? `${name}-error` : undefined}
-            >
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                {row.text}
-              </legend>
+          <div key={String(row.value)} className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+            <fieldset className="govuk-fieldset" aria-describedby={error ? `${name}-error` : undefined}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{row.text}</legend>
               <ErrorMessage id={`${name}-error`} message={error} />
-              <div
-                className="govuk-radios govuk-radios--small"
-                data-module="govuk-radios"
-              >
+              <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
                 {question.columns.map((column, index) => {
                   const id = idFor(name, index);
                   return (
-                    <div
-                      className="govuk-radios__item"
-                      key={String(column.value)}
-                    >
+                    <div className="govuk-radios__item" key={String(column.value)}>
                       <input
                         className="govuk-radios__input"
                         id={id}
                         name={name}
                         type="radio"
                         value={String(column.value)}
-                        defaultChecked={
-                          rows[String(row.value)] === column.value
-                        }
+                        defaultChecked={rows[String(row.value)] === column.value}
                       />
-                      <label
-                        className="govuk-label govuk-radios__label"
-                        htmlFor={id}
-                      >
+                      <label className="govuk-label govuk-radios__label" htmlFor={id}>
                         {column.text}
                       </label>
                     </div>
@@ -390,117 +239,62 @@ function Matrix({
   );
 }
 
-export function QuestionField({
-  question,
-  value,
-  comment,
-  errors,
-}: FieldProps) {
-  const error = errors.find(
-    (candidate) =>
-      candidate.field === question.name ||
-      candidate.field === `${question.name}-Comment`
-  )?.message;
+export function QuestionField({ question, value, comment, errors }: FieldProps) {
+  const error = errors.find((candidate) => candidate.field === question.name || candidate.field === `${question.name}-Comment`)?.message;
   switch (question.type) {
-    case "radiogroup":
-    case "rating":
+    case 'radiogroup':
+    case 'rating':
       return (
         <Fieldset question={question} error={error}>
-          <ChoiceList
-            question={question}
-            value={value}
-            comment={comment}
-            multiple={false}
-          />
+          <ChoiceList question={question} value={value} comment={comment} multiple={false} />
         </Fieldset>
       );
-    case "boolean": {
-      const yesNo = {
-        ...question,
-        choices: [
-          { value: "true", text: question.labelTrue ?? "Yes" },
-          { value: "false", text: question.labelFalse ?? "No" },
-        ],
-      };
+    case 'boolean': {
+      const yesNo = { ...question, choices: [{ value: 'true', text: question.labelTrue ?? 'Yes' }, { value: 'false', text: question.labelFalse ?? 'No' }] };
       return (
         <Fieldset question={question} error={error}>
-          <ChoiceList
-            question={yesNo}
-            value={value === undefined ? undefined : String(value)}
-            multiple={false}
-          />
+          <ChoiceList question={yesNo} value={value === undefined ? undefined : String(value)} multiple={false} />
         </Fieldset>
       );
     }
-    case "checkbox":
-    case "tagbox":
+    case 'checkbox':
+    case 'tagbox':
       return (
         <Fieldset question={question} error={error}>
-          <ChoiceList
-            question={question}
-            value={value}
-            comment={comment}
-            multiple
-          />
+          <ChoiceList question={question} value={value} comment={comment} multiple />
         </Fieldset>
       );
-    case "dropdown":
+    case 'dropdown':
       return <Dropdown question={question} value={value} error={error} />;
-    case "text":
-    case "comment":
+    case 'text':
+    case 'comment':
       return <TextField question={question} value={value} error={error} />;
-    case "matrix":
+    case 'matrix':
       return <Matrix question={question} value={value} errors={errors} />;
-    case "html":
+    case 'html':
       // Our own question sets' content, written by the team, not by the public.
-      return (
-        <div
-          className="govuk-body"
-          dangerouslySetInnerHTML={{ __html: question.html ?? "" }}
-        />
-      );
+      return <div className="govuk-body" dangerouslySetInnerHTML={{ __html: question.html ?? '' }} />;
     default:
       return null;
   }
 }
 
 /** How an answer reads on the check-your-answers page. */
-export function describeAnswer(
-  question: SurveyQuestion,
-  value: unknown,
-  comment?: unknown
-): string {
+export function describeAnswer(question: SurveyQuestion, value: unknown, comment?: unknown): string {
   const textOf = (item: unknown) =>
-    [
-      ...question.choices,
-      ...(question.noneChoice ? [question.noneChoice] : []),
-      ...(question.otherChoice ? [question.otherChoice] : []),
-    ].find((choice) => choice.value === item)?.text ?? String(item);
-  const withComment = (text: string) =>
-    typeof comment === "string" && comment ? `${text}: ${comment}` : text;
-  if (value === undefined) return "Not answered";
-  if (question.type === "boolean")
-    return value ? question.labelTrue ?? "Yes" : question.labelFalse ?? "No";
-  if (Array.isArray(value)) return withComment(value.map(textOf).join(", "));
-  if (question.type === "matrix" && value && typeof value === "object") {
+    [...question.choices, ...(question.noneChoice ? [question.noneChoice] : []), ...(question.otherChoice ? [question.otherChoice] : [])].find(
+      (choice) => choice.value === item,
+    )?.text ?? String(item);
+  const withComment = (text: string) => (typeof comment === 'string' && comment ? `${text}: ${comment}` : text);
+  if (value === undefined) return 'Not answered';
+  if (question.type === 'boolean') return value ? (question.labelTrue ?? 'Yes') : (question.labelFalse ?? 'No');
+  if (Array.isArray(value)) return withComment(value.map(textOf).join(', '));
+  if (question.type === 'matrix' && value && typeof value === 'object') {
     return question.rows
-      .filter(
-        (row) =>
-          (value as Record<string, unknown>)[String(row.value)] !== undefined
-      )
-      .map(
-        (row) =>
-          `${row.text}: ${
-            question.columns.find(
-              (column) =>
-                column.value ===
-                (value as Record<string, unknown>)[String(row.value)]
-            )?.text ?? ""
-          }`
-      )
-      .join("; ");
+      .filter((row) => (value as Record<string, unknown>)[String(row.value)] !== undefined)
+      .map((row) => `${row.text}: ${question.columns.find((column) => column.value === (value as Record<string, unknown>)[String(row.value)])?.text ?? ''}`)
+      .join('; ');
   }
-  if (question.type === "text" || question.type === "comment")
-    return String(value);
+  if (question.type === 'text' || question.type === 'comment') return String(value);
   return withComment(textOf(value));
 }
