@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { PreviewWarning } from '~/surveys/components/preview-parts';
 import { QuestionField } from '~/surveys/components/question-field';
 import { currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     back: previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
     questions: pageQuestions(page, draft.answers),
     answers: draft.answers,
+    preview: draft.preview,
   };
 }
 
@@ -64,6 +66,7 @@ export default function SurveyPage() {
         <a href={page.back} className="govuk-back-link">
           Back
         </a>
+        {page.preview ? <PreviewWarning /> : null}
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">
           {captionTitle ? (

@@ -3,7 +3,9 @@ import { redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { PreviewWarning, StoredAnswers } from '~/surveys/components/preview-parts';
 import { describeAnswer } from '~/surveys/components/question-field';
+import { answersToStore } from '~/surveys/responses.server';
 import { currentDraft, pageFlow, pageQuestions, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 
@@ -22,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     surveyTitle: text.title,
     back: `/surveys/${survey.id}/${flow.at(-1)?.name ?? ''}`,
     responseId: draft.responseId,
+    // A staff preview ends here: what a submission would store, and no way to send it.
+    stored: draft.preview ? answersToStore(survey, draft.answers, draft.locale) : null,
     // Set by the submit action when the saved answers no longer pass the checks.
     problem: new URL(request.url).searchParams.get('problem')?.slice(0, 200) ?? null,
     sections: flow.map((page) => ({
@@ -46,6 +50,7 @@ export default function CheckAnswers() {
         <a href={data.back} className="govuk-back-link">
           Back
         </a>
+        {data.stored ? <PreviewWarning /> : null}
         <ErrorSummary errors={data.problem ? [{ field: 'send', message: data.problem }] : []} />
         <span className="govuk-caption-l">{data.surveyTitle}</span>
         <h1 className="govuk-heading-l">Check your answers before sending them</h1>
@@ -67,15 +72,28 @@ export default function CheckAnswers() {
             </dl>
           </div>
         ))}
-        <h2 className="govuk-heading-m">Now send your answers</h2>
-        <p className="govuk-body">By sending your answers you agree that they can be used, anonymously, to improve support for families.</p>
-        <form method="post" action={`/surveys/${data.slug}/submit`} noValidate>
-          <CsrfInput />
-          <input type="hidden" name="responseId" value={data.responseId} />
-          <button type="submit" id="send" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-            Send my answers
-          </button>
-        </form>
+        {data.stored ? (
+          <>
+            <StoredAnswers result={data.stored} />
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/staff/surveys/${data.slug}/preview`}>
+                Back to the preview
+              </a>
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">Now send your answers</h2>
+            <p className="govuk-body">By sending your answers you agree that they can be used, anonymously, to improve support for families.</p>
+            <form method="post" action={`/surveys/${data.slug}/submit`} noValidate>
+              <CsrfInput />
+              <input type="hidden" name="responseId" value={data.responseId} />
+              <button type="submit" id="send" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                Send my answers
+              </button>
+            </form>
+          </>
+        )}
       </div>
     </div>
   );

@@ -72,6 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 410 },
       );
     }
+    // A staff preview is never sent: it ends on check your answers, which shows what would be stored.
+    if (draft.preview) throw redirect(`/surveys/${survey.id}/check`);
     const result = await submitResponse({
       survey,
       responseId: draft.responseId,

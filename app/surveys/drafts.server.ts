@@ -18,15 +18,18 @@ export async function startDraft({
   surveyVersion,
   source,
   locale,
+  preview = false,
 }: {
   surveyId: string;
   surveyVersion: number;
   source: DraftSource;
   locale: string;
+  /** A staff preview: walked like a family's draft, never sent. */
+  preview?: boolean;
 }): Promise<SurveyDraft> {
   const [draft] = await researchDb()
     .insert(surveyDrafts)
-    .values({ id: randomUUID(), responseId: randomUUID(), surveyId, surveyVersion, source, locale })
+    .values({ id: randomUUID(), responseId: randomUUID(), surveyId, surveyVersion, source, locale, preview })
     .returning();
   if (!draft) throw new Error('Insert returned no row');
   return draft;

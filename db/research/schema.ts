@@ -59,6 +59,8 @@ export const surveyDrafts = pgTable('survey_drafts', {
   /** Where the link came from: ?la=&programme=&channel= */
   source: jsonb('source').$type<{ la?: string; programme?: string; channel?: string }>().notNull().default({}),
   locale: text('locale').notNull().default('en'),
+  /** A staff preview of the families' pages: walked like any draft, never sent. */
+  preview: boolean('preview').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -161,3 +161,51 @@ test('nested dynamic panels: a question scoped to its panel appears from that pa
   await expect(page).toHaveURL(/\/surveys\/nested-panels\/done$/);
   await checkPage();
 });
+
+test('staff walk the families’ own pages in a preview, and see what would be stored instead of sending', async ({ page, checkPage }) => {
+  await signInAs(page, 'analyst@example.com', checkPage);
+  await page.goto('/staff/surveys/follow-up-below/preview');
+  await checkPage();
+  await page.getByRole('button', { name: 'Preview the families’ pages' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Family hubs' })).toBeVisible();
+  await expect(page.getByText('This is a preview. Nothing you enter is saved or sent.')).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Groups').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' })).toBeVisible();
+  await expect(page.getByTestId('stored-answers')).toContainText('"got_help": "yes"');
+  await expect(page.getByRole('button', { name: 'Send my answers' })).toHaveCount(0);
+  await checkPage();
+});
+
+test('a set with matrices, dynamic panels and multiple text completes in the React UI at phone width', async ({ page, checkPage }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/surveys/family-services');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByText('Which services did you use, and how good were they?')).toBeVisible();
+  await checkPage();
+  await page.getByRole('spinbutton', { name: /How many children/ }).fill('1');
+  // SurveyJS takes a typed value when the field loses focus; the next page then appears.
+  await page.getByRole('spinbutton', { name: /How many children/ }).press('Tab');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('About each child')).toBeVisible();
+  await page.getByRole('button', { name: 'Add new' }).first().click();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await checkPage();
+  await page.getByRole('combobox').first().click();
+  await page.getByRole('option', { name: '5-10' }).click();
+  await expect(page.getByText('Anything they need help with')).toBeVisible();
+  // At phone width SurveyJS shows each item's label in the box and opens the input when it is tapped.
+  await page.getByText('On weekdays', { exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'On weekdays' })).toBeFocused();
+  await page.keyboard.type('After school');
+  await page.keyboard.press('Tab');
+  await checkPage();
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/\/surveys\/family-services\/done$/);
+  await checkPage();
+});

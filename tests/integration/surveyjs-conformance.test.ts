@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 import { researchDb } from '#db/research/client';
-import { surveyResponses } from '#db/research/schema';
+import { surveyDrafts, surveyResponses } from '#db/research/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import { commitCsrfToken } from '~/auth/csrf.server';
@@ -12,8 +12,12 @@ import { sessionCookie } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { action as previewAction } from '~/routes/staff.surveys.$slug.preview';
+import { action as pageAction } from '~/routes/surveys.$slug.$page';
+import { loader as checkLoader } from '~/routes/surveys.$slug.check';
+import { action as submitAction } from '~/routes/surveys.$slug.submit';
 import { compileSurvey, getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
+import { Browser } from '../setup/browser';
 import { testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -108,5 +112,42 @@ describe(`the staff preview (${testStoreKind})`, () => {
     const refused = await post({ [ranking.name]: ['not-a-choice'] });
     expect(refused.data.ok).toBe(false);
     expect(await researchDb().$count(surveyResponses)).toBe(before);
+  });
+
+  it('walks the families’ own pages on a preview draft that shows what would be stored and can never be sent', async () => {
+    const staff = buildStaffUser(createRandom(6), { role: 'analyst' });
+    await createStaffUser(staff);
+    const session = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.41' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const browser = await new Browser().init();
+    browser.take(await sessionCookie().serialize(session.token));
+    const params = { slug: 'young-people' };
+    const started = await browser.post(previewAction, '/staff/surveys/young-people/preview', params);
+    expect(started.location).toBe('/surveys/young-people/you');
+    const [draft] = await researchDb().select().from(surveyDrafts).where(eq(surveyDrafts.preview, true));
+    expect(draft).toMatchObject({ surveyId: 'young-people', preview: true, source: {} });
+    // The same page checks as a family's.
+    expect((await browser.post(pageAction, '/x', { ...params, page: 'you' })).value).toMatchObject({ init: { status: 400 } });
+    expect((await browser.post(pageAction, '/x', { ...params, page: 'you' }, { young_person_age: '14-15' })).location).toBe('/surveys/young-people/services');
+    await browser.post(pageAction, '/x', { ...params, page: 'better' }, { yp_make_better: 'Ring 07700 900789' });
+
+    const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const check = (await checkLoader({ request: new Request('http://localhost/surveys/young-people/check', { headers: { Cookie: cookie } }), params, context: testContext() })) as {
+      stored: { ok: boolean; answers?: Record<string, unknown> } | null;
+    };
+    expect(check.stored).toEqual({ ok: true, answers: { young_person_age: '14-15', yp_make_better: 'Ring [phone number removed]' } });
+
+    const before = await researchDb().$count(surveyResponses);
+    const sent = await browser.post(submitAction, '/surveys/young-people/submit', params, { responseId: draft!.responseId });
+    expect(sent.location).toBe('/surveys/young-people/check');
+    expect(await researchDb().$count(surveyResponses)).toBe(before);
+  });
+
+  it('starts a preview of the families’ pages only for staff', async () => {
+    const before = await researchDb().$count(surveyDrafts);
+    const browser = await new Browser().init();
+    const refused = await browser.post(previewAction, '/staff/surveys/young-people/preview', { slug: 'young-people' });
+    expect(refused.location).toMatch(/^\/sign-in\?/);
+    expect(await researchDb().$count(surveyDrafts)).toBe(before);
   });
 });

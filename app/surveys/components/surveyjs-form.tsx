@@ -4,6 +4,7 @@ import type { Model } from 'survey-core';
 import { useAuthenticityToken } from 'remix-utils/csrf/react';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { registerSurveyProperties } from '../properties';
+import { StoredAnswers } from './preview-parts';
 
 interface Saved {
   responseId: string;
@@ -112,21 +113,7 @@ export function SurveyJsForm({
           Preview finished. Nothing was saved. <a className="govuk-link" href="">Start the preview again</a>.
         </div>
         {!reply ? <p className="govuk-body" role="status">Checking the answers…</p> : null}
-        {reply && !reply.ok ? (
-          <>
-            <h2 className="govuk-heading-m">These answers would be refused</h2>
-            <ErrorSummary errors={reply.errors} />
-          </>
-        ) : null}
-        {reply?.ok ? (
-          <>
-            <h2 className="govuk-heading-m">What would be stored</h2>
-            <p className="govuk-body">The answers as the research store would keep them: checked, hidden answers removed and typed text scrubbed.</p>
-            <pre className="govuk-body-s app-message-body" data-testid="stored-answers" tabIndex={0}>
-              {JSON.stringify(reply.answers, null, 2)}
-            </pre>
-          </>
-        ) : null}
+        {reply ? <StoredAnswers result={reply} /> : null}
       </>
     );
   }
