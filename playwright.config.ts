@@ -47,6 +47,8 @@ export default defineConfig({
       NODE_ENV: 'production',
       PORT: String(PORT),
       PUBLIC_URL: `http://localhost:${PORT}`,
+      CONTACT_EMAIL: 'family-voice-e2e@example.org',
+      CONTACT_PHONE: '0300 123 4567',
       DATA_DIR,
       DEMO_DATA: 'true',
       PSEUDONYM_KEY: 'e2e-pseudonym-key-0123456789-abcdefghijklmnopqrstuvwxyz',

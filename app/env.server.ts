@@ -45,6 +45,9 @@ const schema = z.object({
     .url()
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .optional(),
+  // How families and officers reach the team: shown on the contact page and in the footer.
+  CONTACT_EMAIL: z.string().trim().email().optional(),
+  CONTACT_PHONE: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, 'is not a phone number').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   // Folders of question sets, comma-separated, relative to the project (tests add their corpus).
   SURVEYS_DIR: z.string().min(1).default('surveys'),
@@ -53,7 +56,8 @@ const schema = z.object({
   DEMO_DATA: booleanFlag.optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, 'PUBLIC_URL'> & {
+export type Env = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CONTACT_EMAIL'> & {
+  CONTACT_EMAIL: string;
   /** Where links in messages and QR codes point: always from configuration, never from a request. */
   PUBLIC_URL: string;
   /** True when a store runs embedded (PGlite under DATA_DIR) rather than on a server. */
@@ -114,6 +118,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       });
   // Links in messages must point at the real service, so production never falls back to localhost.
   if (isProduction && !raw.PUBLIC_URL) problems.push('PUBLIC_URL: is required');
+  // A placeholder address must never reach the public.
+  if (isProduction && !raw.CONTACT_EMAIL) problems.push('CONTACT_EMAIL: is required');
   if (raw.NOTIFY_API_KEY && !raw.NOTIFY_EMAIL_TEMPLATE_ID && !raw.NOTIFY_TEXT_TEMPLATE_ID) {
     problems.push('NOTIFY_API_KEY: needs NOTIFY_EMAIL_TEMPLATE_ID or NOTIFY_TEXT_TEMPLATE_ID (or both)');
   }
@@ -127,6 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    CONTACT_EMAIL: env.CONTACT_EMAIL ?? 'family-voice@example.org',
     identityEmbedded,
     researchEmbedded,
     isProduction,

@@ -19,6 +19,7 @@ import stylesUrl from '~/styles/generated/main.css';
 import { useNonce } from '~/utils/nonce';
 import { getCurrentUser } from '~/auth/guards.server';
 import { commitCsrfToken } from '~/auth/csrf.server';
+import { getEnv } from '~/env.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { displayName: current.user.displayName, roleLabel: ROLE_LABELS[current.user.role] }
       : null;
   return data(
-    { user, csrfToken, isProduction: process.env.NODE_ENV === 'production' },
+    { user, csrfToken, isProduction: process.env.NODE_ENV === 'production', contact: { email: getEnv().CONTACT_EMAIL, phone: getEnv().CONTACT_PHONE ?? null } },
     { headers: csrfCookie ? { 'Set-Cookie': csrfCookie } : undefined },
   );
 }

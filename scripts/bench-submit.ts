@@ -44,6 +44,7 @@ const startServer = () => spawn('node', [...(process.env.BENCH_PROFILE ? ['--cpu
     NODE_ENV: 'production',
     PORT: String(port),
     PUBLIC_URL: `http://localhost:${port}`,
+    CONTACT_EMAIL: 'bench@example.org',
     IDENTITY_DATABASE_URL: urlFor(databases.identity),
     RESEARCH_DATABASE_URL: urlFor(databases.research),
     PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789-abcdefghijklmnopqrstuvwxyz',

@@ -1,3 +1,4 @@
+import { DEPARTMENT } from '#db/reference/department';
 import { PROGRAMMES, type ProgrammeCode } from '#db/reference/programmes';
 import type { Role } from './roles';
 
@@ -7,12 +8,12 @@ interface Scoped {
 }
 
 /**
- * The programmes a programme lead reads. DLUHC leads the cross-government project, so a lead for a
- * DLUHC programme sees every programme; other leads see their own.
+ * The programmes a programme lead reads. MHCLG leads the cross-government project, so a lead for an
+ * MHCLG programme sees every programme; other leads see their own.
  */
 export function visibleProgrammes(user: Scoped): ProgrammeCode[] {
   if (user.role !== 'programme_lead') return PROGRAMMES.map((p) => p.code);
   const own = PROGRAMMES.filter((p) => user.programmeCodes.includes(p.code));
-  if (own.some((p) => p.department === 'DLUHC')) return PROGRAMMES.map((p) => p.code);
+  if (own.some((p) => p.department === DEPARTMENT.shortName)) return PROGRAMMES.map((p) => p.code);
   return own.map((p) => p.code);
 }

@@ -1,3 +1,4 @@
+import { DEPARTMENT } from '#db/reference/department';
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { CsrfInput } from './csrf-input';
@@ -84,7 +85,7 @@ function Footer() {
               </li>
             </ul>
             <p className="govuk-body-s govuk-!-margin-bottom-0">
-              Family Voice is run for the Department for Levelling Up, Housing and Communities with the Department for
+              Family Voice is run for the {DEPARTMENT.name} with the Department for
               Education, the Department for Work and Pensions and the Department of Health and Social Care.
             </p>
           </div>

@@ -126,10 +126,12 @@ export interface PanelSummary extends Panel {
 export async function listPanels({
   regionCodes,
   programmeCode,
+  audience,
   includeNational = true,
 }: {
   regionCodes?: string[];
   programmeCode?: string;
+  audience?: (typeof PANEL_AUDIENCES)[number];
   includeNational?: boolean;
 } = {}): Promise<PanelSummary[]> {
   const conditions: SQL[] = [];
@@ -138,6 +140,7 @@ export async function listPanels({
     conditions.push(includeNational ? (or(inRegions, eq(panels.level, 'national')) as SQL) : inRegions);
   }
   if (programmeCode) conditions.push(arrayOverlaps(panels.programmeCodes, [programmeCode]));
+  if (audience) conditions.push(eq(panels.audience, audience));
   const rows = await researchDb()
     .select({
       panel: panels,

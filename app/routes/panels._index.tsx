@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { listProgrammes, listRegions } from '~/research/reference.server';
-import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels } from '~/research/panels.server';
+import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels, PANEL_AUDIENCES } from '~/research/panels.server';
 import { SelectField } from '~/components/select-field';
 
 export const handle = { hydrate: false };
@@ -12,11 +12,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const region = url.searchParams.get('region') ?? '';
   const programme = url.searchParams.get('programme') ?? '';
+  const audience = PANEL_AUDIENCES.find((candidate) => candidate === url.searchParams.get('audience')) ?? '';
   const [allRegions, programmes] = await Promise.all([listRegions(), listProgrammes()]);
   const validRegion = allRegions.some((candidate) => candidate.code === region) ? region : '';
   const validProgramme = programmes.some((candidate) => candidate.code === programme) ? programme : '';
-  const panels = await listPanels({ regionCodes: validRegion ? [validRegion] : undefined, programmeCode: validProgramme || undefined });
+  const panels = await listPanels({
+    regionCodes: validRegion ? [validRegion] : undefined,
+    programmeCode: validProgramme || undefined,
+    audience: audience || undefined,
+  });
   return {
+    audience,
+    audiences: PANEL_AUDIENCES.map((code) => ({ value: code, label: AUDIENCE_LABELS[code] })),
     region: validRegion,
     programme: validProgramme,
     regions: allRegions,
@@ -48,6 +55,12 @@ export default function PanelList() {
             label="Region"
             defaultValue={data.region}
             options={[{ value: '', label: 'All of England' }, ...data.regions.map((region) => ({ value: region.code, label: region.name }))]}
+          />
+          <SelectField
+            name="audience"
+            label="Who the panel is for"
+            defaultValue={data.audience}
+            options={[{ value: '', label: 'Everyone' }, ...data.audiences]}
           />
           <SelectField
             name="programme"

@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import { DEPARTMENT } from '#db/reference/department';
 
 export const meta: MetaFunction = () => [{ title: 'Privacy notice – Family Voice' }];
 
@@ -8,7 +9,8 @@ export default function Privacy() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Privacy notice</h1>
         <p className="govuk-body">
-          The Department for Levelling Up, Housing and Communities (DLUHC) is the data controller for Family Voice.
+          The {DEPARTMENT.name} ({DEPARTMENT.shortName}) is the data controller for Family Voice. Until July 2024 it was
+          called the Department for Levelling Up, Housing and Communities.
         </p>
         <h2 className="govuk-heading-m">What we keep apart</h2>
         <p className="govuk-body">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { DEPARTMENT } from '#db/reference/department';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { claimFeedbackCode, FEEDBACK_CODE } from '~/identity/feedback-codes.server';
@@ -91,7 +92,7 @@ export default function SurveyStart() {
             you.
           </li>
           <li>
-            The Department for Levelling Up, Housing and Communities (DLUHC) is responsible for your answers. They are used
+            The {DEPARTMENT.name} ({DEPARTMENT.shortName}) is responsible for your answers. They are used
             to improve support for families. Read the <a className="govuk-link" href="/privacy">privacy notice</a>.
           </li>
           <li>Your answers are saved as you go, so you can come back to them on this device for up to 7 days.</li>

@@ -8,11 +8,63 @@ export const meta: MetaFunction = () => [{ title: 'Thank you – Family Voice' }
 
 export function loader({ params }: LoaderFunctionArgs) {
   const survey = requireSurvey(params.slug);
-  return { slug: survey.id };
+  return { slug: survey.id, audience: survey.audience };
+}
+
+/** Helplines for young people: their own, not their parents'. */
+function YoungPeoplesHelp() {
+  return (
+    <>
+      <p className="govuk-body">
+        What you told us will help the government understand what support young people need. Your answers are anonymous and
+        are not shared with your parents, carers or school.
+      </p>
+      <h2 className="govuk-heading-m">If you need to talk to someone</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>If you are in danger now, call 999.</li>
+        <li>Childline: call 0800 1111 for free, any time, or chat online at childline.org.uk. It will not show on your phone bill.</li>
+        <li>Shout: text SHOUT to 85258 for free, any time, if you are struggling to cope.</li>
+        <li>A teacher, youth worker or school nurse you trust can help you find support near you.</li>
+      </ul>
+      <h2 className="govuk-heading-m">Have your say again</h2>
+      <p className="govuk-body">
+        Young people’s panels meet a few times a year to talk about the support young people get.{' '}
+        <a className="govuk-link" href="/panels?audience=young-people">
+          Find a young people’s panel
+        </a>
+        .
+      </p>
+    </>
+  );
+}
+
+function FamiliesHelp() {
+  return (
+    <>
+      <p className="govuk-body">
+        What you told us will help the government understand what support families need. Your answers are anonymous.
+      </p>
+      <h2 className="govuk-heading-m">If you need help now</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>If you or a child are in danger, call 999.</li>
+        <li>If you are worried about a child, call the NSPCC helpline on 0808 800 5000.</li>
+        <li>For urgent help with your mental health, call NHS 111 and choose the mental health option, or text SHOUT to 85258.</li>
+        <li>Your local council’s family hub or early help service can help with everyday family support.</li>
+      </ul>
+      <h2 className="govuk-heading-m">Help shape support in your area</h2>
+      <p className="govuk-body">
+        You can join a panel of families who talk with us a few times a year.{' '}
+        <a className="govuk-link" href="/panels?audience=parents-carers">
+          Find out about panels
+        </a>
+        .
+      </p>
+    </>
+  );
 }
 
 export default function SurveyDone() {
-  useLoaderData<typeof loader>();
+  const { audience } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -20,20 +72,7 @@ export default function SurveyDone() {
           <h1 className="govuk-panel__title">Thank you</h1>
           <div className="govuk-panel__body">We have your answers</div>
         </div>
-        <p className="govuk-body">
-          What you told us will help the government understand what support families need. Your answers are anonymous.
-        </p>
-        <h2 className="govuk-heading-m">If you need help now</h2>
-        <ul className="govuk-list govuk-list--bullet">
-          <li>If you or a child are in danger, call 999.</li>
-          <li>If you are worried about a child, call the NSPCC helpline on 0808 800 5000.</li>
-          <li>For urgent help with your mental health, call NHS 111 and choose the mental health option, or text SHOUT to 85258.</li>
-          <li>Your local council’s family hub or early help service can help with everyday family support.</li>
-        </ul>
-        <h2 className="govuk-heading-m">Help shape support in your area</h2>
-        <p className="govuk-body">
-          You can join a panel of families who talk with us a few times a year. <a className="govuk-link" href="/panels">Find out about panels</a>.
-        </p>
+        {audience === 'young-people' ? <YoungPeoplesHelp /> : <FamiliesHelp />}
       </div>
     </div>
   );

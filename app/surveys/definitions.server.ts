@@ -67,6 +67,8 @@ export interface SurveyDefinition {
   id: string;
   version: number;
   renderer: 'govuk' | 'surveyjs';
+  /** Who answers it (the survey's `audience` property). */
+  audience: 'families' | 'young-people';
   locales: string[];
   /** Texts per locale; the first locale is the default. */
   text: Record<string, LocalisedSurvey>;
@@ -217,7 +219,8 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
   const surveyJsFeatures = featuresOnlySurveyJsApplies(model);
   const renderer =
     (model as unknown as { renderer?: string }).renderer === 'surveyjs' || unsupportedTypes.length > 0 || surveyJsFeatures.length > 0 ? 'surveyjs' : 'govuk';
-  return { id: match[1]!, version: Number(match[2]), renderer, locales, text, json, unsupportedTypes, surveyJsFeatures };
+  const audience = (model as unknown as { audience?: string }).audience === 'young-people' ? 'young-people' : 'families';
+  return { id: match[1]!, version: Number(match[2]), renderer, audience, locales, text, json, unsupportedTypes, surveyJsFeatures };
 }
 
 /**

@@ -17,5 +17,7 @@ export function registerSurveyProperties(): void {
   // hard-coding question names.
   Serializer.addProperty('itemvalue', { name: 'programmes:string[]' });
   Serializer.addProperty('survey', { name: 'renderer', type: 'string', choices: ['govuk', 'surveyjs'], default: 'govuk' });
+  // Who answers the set: young people get their own thank-you page, helplines and panels.
+  Serializer.addProperty('survey', { name: 'audience', type: 'string', choices: ['families', 'young-people'], default: 'families' });
   registered = true;
 }

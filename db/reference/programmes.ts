@@ -1,6 +1,8 @@
+import { DEPARTMENT } from './department';
+
 /** The five national family-support programmes the project serves (specification section 3). */
 export const PROGRAMMES = [
-  { code: 'supporting-families', name: 'Supporting Families', department: 'DLUHC' },
+  { code: 'supporting-families', name: 'Supporting Families', department: DEPARTMENT.shortName },
   { code: 'family-hubs', name: 'Family Hubs', department: 'DfE' },
   { code: 'start-for-life', name: 'Start for Life', department: 'DfE and DHSC' },
   { code: 'reducing-parental-conflict', name: 'Reducing Parental Conflict', department: 'DWP' },

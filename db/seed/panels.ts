@@ -43,9 +43,9 @@ export function buildParticipant(random: Random, n: number): ParticipantDetails 
   };
 }
 
-function buildProfile(random: Random, laCodes: string[]): Record<string, unknown> {
+function buildProfile(random: Random, laCodes: string[], youngPeople = false): Record<string, unknown> {
   const profile: Record<string, unknown> = {};
-  for (const question of aboutYouQuestions()) {
+  for (const question of aboutYouQuestions({ youngPeople })) {
     if (!conditionHolds(question.visibleIf, profile) || !random.chance(0.85)) continue;
     if (question.name === 'la') profile.la = random.pick(laCodes);
     else if (question.type === 'radiogroup' || question.type === 'dropdown') profile[question.name] = random.pick(question.choices).value;
@@ -96,6 +96,35 @@ export async function seedPanels(random: Random): Promise<void> {
     const runBy = (await facilitatorChoices(panel)).map((choice) => choice.id);
     for (const sessionId of sessionIds) await assignFacilitators(sessionId, runBy);
   }
+  await seedYoungPeoplesPanel(random, las.map((la) => la.la_code), n);
+}
+
+/** A national young people's panel (16 to 25 in the demo), meeting online, with a session ahead. */
+async function seedYoungPeoplesPanel(random: Random, laCodes: string[], firstNumber: number): Promise<void> {
+  const panel = await createPanel(
+    {
+      name: 'Young people’s panel',
+      level: 'national',
+      regionCode: null,
+      laCode: null,
+      programmeCodes: ['family-hubs', 'supporting-families'],
+      audience: 'young-people',
+      focus: 'What helps young people and what gets in the way',
+      recruitmentTarget: 30,
+      existingGroup: false,
+    },
+    { regionCodes: 'all' },
+  );
+  for (let n = firstNumber; n < firstNumber + 6; n += 1) {
+    const details = buildParticipant(random, n);
+    const participant = await createParticipant({
+      details: { ...details, fullName: details.fullName.replace('Testparent', 'Testyoungperson'), ageGroup: random.pick(['16-17', '18-plus'] as const) },
+      panelId: panel.id,
+    });
+    const profile = buildProfile(random, laCodes, true);
+    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile, laCode: (profile.la as string | undefined) ?? null });
+  }
+  await seedUpcomingSession(random, panel);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -35,8 +35,9 @@ describe(`demo data (${testStoreKind})`, () => {
       expect(text).not.toContain(staff.email);
       expect(text).not.toContain(staff.displayName);
     }
-    expect(text).not.toMatch(/@example\.com|07700 900|Testparent|Step-free|School pick-up/);
-    expect(await identityDb().$count(participants)).toBe(63);
+    expect(text).not.toMatch(/@example\.com|07700 900|Testparent|Testyoungperson|Step-free|School pick-up/);
+    // 63 parents and carers across the nine regions and 6 on the national young people's panel.
+    expect(await identityDb().$count(participants)).toBe(69);
   });
 
   it('gives the demo facilitator sessions to work with: feedback from past ones, replies and reminders for coming ones', async () => {
@@ -45,10 +46,12 @@ describe(`demo data (${testStoreKind})`, () => {
     expect(report.overall.rate).not.toBeNull();
     expect(report.panels.every((panel) => panel.attendees >= panel.responses.total)).toBe(true);
     const upcoming = await queryRows<{ count: number }>(researchDb(), sql`select count(*)::int as count from panel_sessions where starts_at > now() + interval '28 days'`);
-    expect(upcoming[0]!.count).toBe(9);
+    // One ahead for each regional panel and one for the young people's panel.
+    expect(upcoming[0]!.count).toBe(10);
     const replies = await queryRows<{ status: string }>(identityDb(), sql`select distinct status from invitations where expires_at > now()`);
     expect(replies.map((row) => row.status).sort()).toEqual(expect.arrayContaining(['accepted', 'invited']));
     const reminders = await queryRows<{ count: number }>(identityDb(), sql`select count(*)::int as count from pgboss.job where name = 'session-reminder' and state = 'created'`);
-    expect(reminders[0]!.count).toBe(18);
+    // Two per session ahead (7 days and 1 day before).
+    expect(reminders[0]!.count).toBe(20);
   });
 });

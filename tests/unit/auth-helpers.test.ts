@@ -35,7 +35,7 @@ describe('safeRedirectPath', () => {
 });
 
 describe('visibleProgrammes', () => {
-  it('gives a lead their own programmes, a DLUHC lead every programme, other roles every programme', () => {
+  it('gives a lead their own programmes, an MHCLG lead every programme, other roles every programme', () => {
     expect(visibleProgrammes({ role: 'programme_lead', programmeCodes: ['family-hubs'] })).toEqual(['family-hubs']);
     expect(visibleProgrammes({ role: 'programme_lead', programmeCodes: ['supporting-families'] })).toHaveLength(5);
     expect(visibleProgrammes({ role: 'programme_lead', programmeCodes: [] })).toEqual([]);

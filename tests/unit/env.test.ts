@@ -30,7 +30,9 @@ describe('configuration', () => {
     expect(parseEnv({ DATA_DIR: dataDir, PORT: '4000' }).PUBLIC_URL).toBe('http://localhost:4000');
     expect(parseEnv({ DATA_DIR: dataDir, PUBLIC_URL: 'https://fv.example.gov.uk/' }).PUBLIC_URL).toBe('https://fv.example.gov.uk');
     expect(() => parseEnv({ DATA_DIR: dataDir, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: must be an http/);
-    expect(() => parseEnv({ NODE_ENV: 'production', PSEUDONYM_KEY: strong, SESSION_SECRET: strong })).toThrow(/^Invalid configuration:\n {2}PUBLIC_URL: is required$/);
+    expect(() => parseEnv({ NODE_ENV: 'production', PSEUDONYM_KEY: strong, SESSION_SECRET: strong })).toThrow(
+      /^Invalid configuration:\n {2}PUBLIC_URL: is required\n {2}CONTACT_EMAIL: is required$/,
+    );
   });
 
   it('takes GOV.UK Notify settings only whole: a real-looking key with at least one template', () => {
@@ -63,13 +65,15 @@ describe('configuration', () => {
     const env = parseEnv({
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://familyvoice.example.gov.uk/',
+      CONTACT_EMAIL: 'familyvoice@example.gov.uk',
       PSEUDONYM_KEY: strong,
       SESSION_SECRET: `${strong}-x`,
       IDENTITY_DATABASE_URL: 'postgres://identity@db1/identity',
       RESEARCH_DATABASE_URL: 'postgresql://research@db2/research',
       PORT: '8080',
     });
-    expect(env).toMatchObject({ identityEmbedded: false, researchEmbedded: false, demoData: false, PORT: 8080, isProduction: true });
+    expect(env).toMatchObject({ identityEmbedded: false, researchEmbedded: false, demoData: false, PORT: 8080, isProduction: true, CONTACT_EMAIL: 'familyvoice@example.gov.uk' });
+    expect(() => parseEnv({ PSEUDONYM_KEY: strong, SESSION_SECRET: strong, CONTACT_PHONE: 'call me' })).toThrow(/CONTACT_PHONE: is not a phone number/);
   });
 
   it('treats empty variables as unset', () => {
