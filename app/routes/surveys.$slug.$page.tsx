@@ -6,7 +6,7 @@ import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { PreviewWarning } from '~/surveys/components/preview-parts';
 import { QuestionField } from '~/surveys/components/question-field';
-import { currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor } from '~/surveys/journey.server';
+import { afterChange, changeMode, currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 
 export const handle = { hydrate: false };
@@ -30,13 +30,16 @@ async function loadPage(request: Request, slug: string | undefined, pageName: st
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { survey, draft, text, flow, page } = await loadPage(request, params.slug, params.page);
   const { index, previous } = neighbours(flow, page.name);
+  const change = changeMode(new URL(request.url), flow);
   return {
+    // Changing an answer from check your answers: Back and Continue both lead back there.
+    action: withChangeMode(`/surveys/${survey.id}/${page.name}`, change),
     slug: survey.id,
     surveyTitle: text.title,
     pageTitle: page.title,
     pageDescription: page.description,
     progress: { current: index + 1, total: flow.length },
-    back: previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
+    back: change ? `/surveys/${survey.id}/check` : previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
     questions: pageQuestions(page, draft.answers),
     answers: draft.answers,
     preview: draft.preview,
@@ -44,10 +47,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { survey, draft, page } = await loadPage(request, params.slug, params.page);
+  const { survey, draft, text, flow, page } = await loadPage(request, params.slug, params.page);
   const form = await request.formData();
   await requireCsrf(request, form);
   const result = await savePage({ survey, draft, page, form });
+  const change = changeMode(new URL(request.url), flow);
+  if (result.ok && change) {
+    // A follow-up revealed on this page is asked here first; then any page the change opened; then back.
+    if (result.next === page.name) throw redirect(withChangeMode(`/surveys/${survey.id}/${page.name}`, change));
+    const next = afterChange(text, result.answers, page.name, result.opened, change.pending);
+    throw redirect(next.page ? withChangeMode(`/surveys/${survey.id}/${next.page}`, { pending: next.pending }) : `/surveys/${survey.id}/check`);
+  }
   if (result.ok) throw redirect(`/surveys/${survey.id}/${result.next ?? 'check'}`);
   return data({ errors: result.errors, values: result.values }, { status: 400 });
 }
@@ -81,7 +91,7 @@ export default function SurveyPage() {
         </span>
         <h1 className="govuk-heading-l">{heading}</h1>
         {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
-        <Form method="post" noValidate>
+        <Form method="post" action={page.action} noValidate>
           <CsrfInput />
           {page.questions.map((question) => (
             <QuestionField

@@ -6,8 +6,8 @@ import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { claimFeedbackCode, FEEDBACK_CODE } from '~/identity/feedback-codes.server';
 import { getSession } from '~/research/sessions.server';
-import { startDraft } from '~/surveys/drafts.server';
-import { journeyCookieWith, pageFlow, textFor } from '~/surveys/journey.server';
+import { deleteDraft, startDraft } from '~/surveys/drafts.server';
+import { currentDraft, journeyCookieWith, pageFlow, resumePage, textFor } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 
@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lang = survey.locales.includes(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : survey.locales[0]!;
   const text = textFor(survey, lang);
+  // Answers saved on this device and not yet sent: offer to carry on (a staff preview is not offered).
+  const draft = survey.renderer === 'govuk' ? await currentDraft(request, survey) : undefined;
+  const resume = draft && !draft.preview ? `/surveys/${survey.id}/${resumePage(textFor(survey, draft.locale), draft.answers)}` : null;
   return {
+    resume,
     slug: survey.id,
     title: text.title,
     description: text.description,
@@ -47,11 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const source = sourceFromParams(fields);
   // Feedback is kept with a session only through an attendee's single-use code, used here once.
   const code = fields.get('code');
-  if (code) {
+  const previous = await currentDraft(request, survey);
+  if (code && previous?.source.session) {
+    // Starting a session's feedback again on the same device: its code was used for the first start.
+    source.session = previous.source.session;
+  } else if (code) {
     const sessionId = await claimFeedbackCode(code);
     if (!sessionId || !(await getSession(sessionId))) throw new Response(USED_CODE, { status: 410 });
     source.session = sessionId;
   }
+  // Starting again: the unsent answers on this device go, so nobody coming after sees them.
+  if (previous) await deleteDraft(previous.id);
   const draft = await startDraft({ surveyId: survey.id, surveyVersion: survey.version, source, locale });
   const first = pageFlow(textFor(survey, locale), {})[0];
   throw redirect(`/surveys/${survey.id}/${first?.name ?? 'check'}`, {
@@ -101,23 +111,43 @@ export default function SurveyStart() {
           <a href={`/surveys/${data.slug}/form?${new URLSearchParams({ ...data.source, lang: data.lang })}`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
           </a>
+        ) : data.resume ? (
+          <>
+            <h2 className="govuk-heading-m">You have answers you have not sent</h2>
+            <p className="govuk-body">Answers you gave before are saved on this device. You can carry on from where you stopped, or start again.</p>
+            <div className="govuk-button-group">
+              <a href={data.resume} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+                Continue where you left off
+              </a>
+              <StartForm data={data} label="Start again" secondary />
+            </div>
+            <p className="govuk-body">Starting again deletes the answers you have not sent.</p>
+          </>
         ) : (
-          <Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="lang" value={data.lang} />
-            {data.code ? <input type="hidden" name="code" value={data.code} /> : null}
-            {Object.entries(data.source).map(([key, value]) => (
-              <input key={key} type="hidden" name={key} value={value} />
-            ))}
-            <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
-              Start now
-              <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-              </svg>
-            </button>
-          </Form>
+          <StartForm data={data} label="Start now" />
         )}
       </div>
     </div>
+  );
+}
+
+function StartForm({ data, label, secondary = false }: { data: ReturnType<typeof useLoaderData<typeof loader>>; label: string; secondary?: boolean }) {
+  return (
+    <Form method="post">
+      <CsrfInput />
+      <input type="hidden" name="lang" value={data.lang} />
+      {data.code ? <input type="hidden" name="code" value={data.code} /> : null}
+      {Object.entries(data.source).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <button type="submit" className={secondary ? 'govuk-button govuk-button--secondary' : 'govuk-button govuk-button--start'} data-module="govuk-button">
+        {label}
+        {secondary ? null : (
+          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+          </svg>
+        )}
+      </button>
+    </Form>
   );
 }

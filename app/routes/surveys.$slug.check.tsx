@@ -63,7 +63,7 @@ export default function CheckAnswers() {
                   <dt className="govuk-summary-list__key">{row.title}</dt>
                   <dd className="govuk-summary-list__value">{row.answer}</dd>
                   <dd className="govuk-summary-list__actions">
-                    <a className="govuk-link" href={`/surveys/${data.slug}/${section.name}`}>
+                    <a className="govuk-link" href={`/surveys/${data.slug}/${section.name}?change=1`}>
                       Change<span className="govuk-visually-hidden"> your answer to: {row.title}</span>
                     </a>
                   </dd>

@@ -45,6 +45,11 @@ export async function saveDraftAnswers(id: string, answers: Answers): Promise<vo
   await researchDb().update(surveyDrafts).set({ answers, updatedAt: sql`now()` }).where(eq(surveyDrafts.id, id));
 }
 
+/** Removes a draft (a family starting again); its answers were never sent, so nothing else changes. */
+export async function deleteDraft(id: string): Promise<void> {
+  await researchDb().delete(surveyDrafts).where(eq(surveyDrafts.id, id));
+}
+
 /** Drafts untouched for a week are abandoned journeys; removed at start-up. */
 export async function pruneDrafts(): Promise<void> {
   await researchDb().delete(surveyDrafts).where(lt(surveyDrafts.updatedAt, sql`now() - interval '7 days'`));

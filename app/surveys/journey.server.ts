@@ -48,6 +48,14 @@ export function pageFlow(text: LocalisedSurvey, answers: Answers): SurveyPage[] 
   return visiblePages(text, answers, conditionHolds);
 }
 
+/** Where a family coming back goes: the page after the last one they answered, or check your answers. */
+export function resumePage(text: LocalisedSurvey, answers: Answers): string {
+  const flow = pageFlow(text, answers);
+  const answered = flow.map((page) => pageQuestions(page, answers).some((question) => answers[question.name] !== undefined));
+  const last = answered.lastIndexOf(true);
+  return flow[last + 1]?.name ?? (last < 0 ? (flow[0]?.name ?? 'check') : 'check');
+}
+
 export function neighbours(flow: SurveyPage[], pageName: string) {
   const index = flow.findIndex((page) => page.name === pageName);
   return {
@@ -61,7 +69,43 @@ export function pageQuestions(page: SurveyPage, answers: Answers) {
   return visibleQuestions(page, answers, conditionHolds);
 }
 
-export type SavePageResult = { ok: true; next: string | null } | { ok: false; errors: AnswerError[]; values: Answers };
+export type SavePageResult = { ok: true; next: string | null; opened: string[]; answers: Answers } | { ok: false; errors: AnswerError[]; values: Answers };
+
+export interface ChangeMode {
+  /** Pages an earlier change opened, still to be asked before going back. */
+  pending: string[];
+}
+
+/** Reads `?change=1&then=a,b` (pages only from this family's flow, so nothing else passes through). */
+export function changeMode(url: URL, flow: SurveyPage[]): ChangeMode | null {
+  if (url.searchParams.get('change') !== '1') return null;
+  const names = new Set(flow.map((page) => page.name));
+  const pending = (url.searchParams.get('then') ?? '').split(',').filter((name) => names.has(name)).slice(0, flow.length);
+  return { pending };
+}
+
+export function withChangeMode(path: string, change: ChangeMode | null): string {
+  if (!change) return path;
+  const params = new URLSearchParams({ change: '1' });
+  if (change.pending.length > 0) params.set('then', change.pending.join(','));
+  return `${path}?${params.toString().replace(/%2C/g, ',')}`;
+}
+
+/** The names of the questions these answers show, page by page. */
+function shownQuestionNames(text: LocalisedSurvey, answers: Answers): Set<string> {
+  return new Set(pageFlow(text, answers).flatMap((page) => pageQuestions(page, answers).filter((question) => question.type !== 'html').map((question) => question.name)));
+}
+
+/**
+ * Where a family changing an answer from check your answers goes next: straight back, unless the
+ * change opened questions on other pages (asked first, in order). `pending` are pages an earlier
+ * change opened that are still to be asked.
+ */
+export function afterChange(text: LocalisedSurvey, answers: Answers, current: string, opened: string[], pending: string[]): { page: string | null; pending: string[] } {
+  const flow = pageFlow(text, answers).map((page) => page.name);
+  const toAsk = flow.filter((name) => name !== current && (opened.includes(name) || pending.includes(name)));
+  return { page: toAsk[0] ?? null, pending: toAsk.slice(1) };
+}
 
 /**
  * Checks one page's answers and keeps them in the draft. Answers elsewhere in the draft that the
@@ -101,9 +145,14 @@ export async function savePage({
     return { ok: false, errors: errors.length > 0 ? errors : checked.errors, values: pageAnswers };
   }
   await saveDraftAnswers(draft.id, scrubFreeText(survey, checked.answers));
+  // Pages holding questions these answers have just opened (for a change made from check your answers).
+  const before = shownQuestionNames(text, draft.answers);
+  const opened = pageFlow(text, checked.answers)
+    .filter((candidate) => candidate.name !== page.name && pageQuestions(candidate, checked.answers).some((question) => question.type !== 'html' && !before.has(question.name)))
+    .map((candidate) => candidate.name);
   // Without JavaScript a follow-up question (say, "What support did you want?" after "Yes") can
   // only appear on the next load: show the page again while it has new, unanswered questions.
   const appeared = pageQuestions(page, checked.answers).filter((question) => !shown.has(question.name) && checked.answers[question.name] === undefined);
-  if (appeared.length > 0 && appeared.some((question) => question.type !== 'html')) return { ok: true, next: page.name };
-  return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next };
+  if (appeared.length > 0 && appeared.some((question) => question.type !== 'html')) return { ok: true, next: page.name, opened, answers: checked.answers };
+  return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next, opened, answers: checked.answers };
 }

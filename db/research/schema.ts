@@ -57,7 +57,7 @@ export const surveyDrafts = pgTable('survey_drafts', {
   surveyVersion: integer('survey_version').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
   /** Where the link came from: ?la=&programme=&channel= */
-  source: jsonb('source').$type<{ la?: string; programme?: string; channel?: string }>().notNull().default({}),
+  source: jsonb('source').$type<{ la?: string; programme?: string; channel?: string; session?: string }>().notNull().default({}),
   locale: text('locale').notNull().default('en'),
   /** A staff preview of the families' pages: walked like any draft, never sent. */
   preview: boolean('preview').notNull().default(false),

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`a family’s journey at phone width, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
+
+    test('a young person leaves half-way, continues where they left off, changes an answer and comes straight back', async ({ page, checkPage }) => {
+      await page.goto('/surveys/young-people');
+      await checkPage();
+      await page.getByRole('button', { name: 'Start now' }).click();
+      await checkPage();
+      await page.getByLabel('16 to 17').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
+      await checkPage();
+      await page.getByLabel('Mental health support').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByLabel('Quite helpful').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Getting help' })).toBeVisible();
+
+      // Away, and back to the start page: carry on rather than start again.
+      await page.goto('/surveys/young-people');
+      await expect(page.getByRole('heading', { name: 'You have answers you have not sent' })).toBeVisible();
+      await checkPage();
+      await page.getByRole('button', { name: 'Continue where you left off' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Getting help' })).toBeVisible();
+      await checkPage();
+
+      await page.goto('/surveys/young-people/check');
+      await checkPage();
+      await page.getByRole('link', { name: 'Change your answer to: How old are you?' }).click();
+      await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/surveys/young-people/check');
+      await checkPage();
+      await page.getByLabel('18 to 21').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' })).toBeVisible();
+      await expect(page.getByText('18 to 21')).toBeVisible();
+      await checkPage();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      // Their own thank-you page: young people's helplines and panels, not the parents'.
+      await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+      await expect(page.getByText(/Childline: call 0800 1111/)).toBeVisible();
+      await expect(page.getByText(/NSPCC/)).toHaveCount(0);
+      await checkPage();
+      await page.getByRole('link', { name: 'Find a young people’s panel' }).click();
+      await expect(page.getByRole('heading', { level: 2, name: /Young people.s panel/ })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: /parent and carer panel/ })).toHaveCount(0);
+      await checkPage();
+    });
+  });
+}
+
+test('the contact page gives the team’s details from configuration, and names the Ministry', async ({ page, checkPage }) => {
+  await page.goto('/contact');
+  await expect(page.getByRole('link', { name: 'family-voice-e2e@example.org' })).toHaveAttribute('href', 'mailto:family-voice-e2e@example.org');
+  await expect(page.getByRole('link', { name: '0300 123 4567' })).toHaveAttribute('href', 'tel:03001234567');
+  await expect(page.getByRole('contentinfo')).toContainText('Ministry of Housing, Communities and Local Government');
+  await expect(page.locator('body')).not.toContainText('Levelling Up');
+  await checkPage();
+});
