@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { reportError } from '~/observability/sentry.server';
@@ -58,6 +58,11 @@ export default function handleRequest(
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   const requestId = (context as AppLoadContext | undefined)?.requestId;
+  // A page that does not exist (or a refused request) is the client's mistake, not the server's.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.info({ requestId, status: error.status, path: new URL(request.url).pathname }, 'request refused');
+    return;
+  }
   if (isStoreUnavailable(error)) {
     logger.warn({ requestId, path: new URL(request.url).pathname }, 'a store is unavailable');
     return;

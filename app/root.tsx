@@ -133,7 +133,9 @@ export function ErrorBoundary() {
   const page = errorPageFor(error);
   // A route's own explanation (e.g. the CSRF message) is shown for 4xx answers; detail of a 5xx is
   // only for developers.
-  const explanation = isRouteErrorResponse(error) && status < 500 && typeof error.data === 'string' ? error.data : null;
+  // Remix's own messages ("No route matches URL…") are for developers, in every mode.
+  const internal = isRouteErrorResponse(error) && (error as { internal?: boolean }).internal === true;
+  const explanation = isRouteErrorResponse(error) && status < 500 && !internal && typeof error.data === 'string' ? error.data : null;
   const detail = !loaderData?.isProduction && error instanceof Error ? error.stack : null;
   return (
     <AuthenticityTokenProvider token={loaderData?.csrfToken ?? ''}>

@@ -78,7 +78,9 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
     '*',
     remixHandler({
       build,
-      mode: env.isProduction ? 'production' : 'development',
+      // A production build is served as one whatever NODE_ENV says (`npm start` runs with demo data), so
+      // Remix never sends stack traces or its own "No route matches" text to a browser.
+      mode: typeof build === 'function' || build.mode !== 'production' ? 'development' : 'production',
       publicUrl: env.PUBLIC_URL,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,

@@ -6,9 +6,11 @@ export const handle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: 'Thank you – Family Voice' }];
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const survey = requireSurvey(params.slug);
-  return { slug: survey.id, audience: survey.audience };
+  // Sent a second time (Back, then Send again): say so, rather than thank them as if it were new.
+  const already = new URL(request.url).searchParams.get('already') === '1';
+  return { slug: survey.id, audience: survey.audience, already };
 }
 
 /** Helplines for young people: their own, not their parents'. */
@@ -64,14 +66,17 @@ function FamiliesHelp() {
 }
 
 export default function SurveyDone() {
-  const { audience } = useLoaderData<typeof loader>();
+  const { audience, already } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">Thank you</h1>
-          <div className="govuk-panel__body">We have your answers</div>
+          <div className="govuk-panel__body">{already ? 'We already had your answers' : 'We have your answers'}</div>
         </div>
+        {already ? (
+          <div className="govuk-inset-text">You sent these answers before. We have kept them once, so there is nothing more to do.</div>
+        ) : null}
         {audience === 'young-people' ? <YoungPeoplesHelp /> : <FamiliesHelp />}
       </div>
     </div>

@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         locale: parsed.data.locale,
         source: sourceFromParams(new URLSearchParams(parsed.data.source ?? {})),
       });
-      return data(result.ok ? { ok: true as const, errors: [] } : result, { status: result.ok ? 200 : 400 });
+      return data(result.ok ? { ok: true as const, duplicate: result.duplicate, errors: [] } : result, { status: result.ok ? 200 : 400 });
     }
 
     const form = await request.formData();
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The thanks page only when these answers really were stored (a form sent twice); a draft that
       // has expired, or a journey cookie that names none, gets told so and loses nothing it had.
       const responseId = String(form.get('responseId') ?? '');
-      if (await responseStored(responseId)) throw redirect(`/surveys/${survey.id}/done`);
+      if (await responseStored(responseId)) throw redirect(`/surveys/${survey.id}/done?already=1`);
       return data(
         {
           ok: false as const,

@@ -59,3 +59,11 @@ test('the contact page gives the team’s details from configuration, and names 
   await expect(page.locator('body')).not.toContainText('Levelling Up');
   await checkPage();
 });
+
+test('a page that does not exist is the GOV.UK 404 page, with nothing from the framework', async ({ page, checkPage }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('No route matches');
+  await checkPage();
+});

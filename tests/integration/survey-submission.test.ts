@@ -101,7 +101,7 @@ describe(`storing survey responses (${testStoreKind})`, () => {
     const sent = await browser.post(submitAction, '/surveys/young-people/submit', params, { responseId: draft!.responseId });
     expect(sent.location).toBe('/surveys/young-people/done');
     const again = await browser.post(submitAction, '/surveys/young-people/submit', params, { responseId: draft!.responseId });
-    expect(again.location).toBe('/surveys/young-people/done');
+    expect(again.location).toBe('/surveys/young-people/done?already=1');
     expect(await researchDb().$count(surveyResponses)).toBe(before + 1);
     expect(await researchDb().$count(surveyDrafts)).toBe(0);
 

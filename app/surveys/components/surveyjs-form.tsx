@@ -12,7 +12,7 @@ interface Saved {
   page: number;
 }
 
-type SubmitReply = { ok: true } | { ok: false; errors: FieldError[] };
+type SubmitReply = { ok: true; duplicate?: boolean } | { ok: false; errors: FieldError[] };
 type PreviewReply = { ok: true; answers: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 /**
@@ -100,7 +100,7 @@ export function SurveyJsForm({
     if (fetcher.state !== 'idle' || !fetcher.data) return;
     if (fetcher.data.ok) {
       localStorage.removeItem(storageKey);
-      navigate(`/surveys/${slug}/done`);
+      navigate(`/surveys/${slug}/done${fetcher.data.duplicate ? '?already=1' : ''}`);
     }
   }, [fetcher.state, fetcher.data, navigate, slug, storageKey]);
 
