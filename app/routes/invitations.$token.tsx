@@ -39,6 +39,14 @@ async function requireInvitation(token: string | undefined) {
   return { ...found, session };
 }
 
+/** Where the session is; how to join online only for someone with a place. */
+async function placeForMember(session: Awaited<ReturnType<typeof getSession>> & object, status: string) {
+  const placed = await withPlace(session);
+  const where = session.mode === 'online' ? 'Online' : session.mode === 'hybrid' ? `${placed.venue ?? 'Venue to be confirmed'}, or online` : (placed.venue ?? 'Venue to be confirmed');
+  const joining = session.mode === 'in-person' ? null : status === 'accepted' ? (placed.onlineDetails ?? 'We will send you the joining details before the session.') : 'People with a place are sent the joining details.';
+  return { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, where, joining };
+}
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const { invitation, fullName, session, preferences } = await requireInvitation(params.token);
   return {
@@ -47,7 +55,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status: invitation.status,
     statusText: STATUS_TEXT[invitation.status] ?? '',
     accessNote: invitation.accessNote,
-    session: { title: session.title, when: formatLondon(session.startsAt), mode: session.mode, venue: (await withPlace(session)).venue },
+    session: await placeForMember(session, invitation.status),
     otherSessions: (await memberSessions(invitation.participantId)).filter((item) => item.invitationId !== invitation.id),
   };
 }
@@ -137,8 +145,14 @@ export default function InvitationPage() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Where</dt>
-            <dd className="govuk-summary-list__value">{page.session.mode === 'online' ? 'Online' : page.session.venue}</dd>
+            <dd className="govuk-summary-list__value">{page.session.where}</dd>
           </div>
+          {page.session.joining ? (
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Joining online</dt>
+              <dd className="govuk-summary-list__value app-message-body">{page.session.joining}</dd>
+            </div>
+          ) : null}
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Your reply</dt>
             <dd className="govuk-summary-list__value">{STATUS_TEXT[status]}</dd>
