@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, signInAs, test } from './fixtures';
 
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`a family’s journey at phone width, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -66,4 +66,35 @@ test('a page that does not exist is the GOV.UK 404 page, with nothing from the f
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.locator('main')).not.toContainText('No route matches');
   await checkPage();
+});
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+
+  /** The page fits the screen: nothing but a table's own scrolling region may be wider. */
+  async function expectNoSidewaysScroll(page: import('@playwright/test').Page, path: string) {
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+    expect(widths.page, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.screen);
+  }
+
+  test('no public page scrolls sideways', async ({ page, checkPage }) => {
+    for (const path of ['/', '/surveys/common-question-set', '/panels', '/contact', '/privacy', '/sign-in']) {
+      await page.goto(path);
+      await checkPage();
+      await expectNoSidewaysScroll(page, path);
+    }
+  });
+
+  for (const email of ['admin@example.com', 'facilitator@example.com', 'analyst@example.com', 'lead@example.com', 'la.officer@example.com']) {
+    test(`no page on ${email}'s task list scrolls sideways`, async ({ page, checkPage }) => {
+      test.setTimeout(180_000);
+      await signInAs(page, email, checkPage);
+      const links = await page.locator('main a[href^="/staff/"]').evaluateAll((anchors) => [...new Set(anchors.map((anchor) => anchor.getAttribute('href')!))]);
+      for (const path of ['/staff', ...links]) {
+        await page.goto(path);
+        await checkPage();
+        await expectNoSidewaysScroll(page, path);
+      }
+    });
+  }
 });
