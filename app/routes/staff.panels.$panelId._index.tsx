@@ -12,11 +12,23 @@ import { panelFormOptions, panelScope, parsePanelForm, placementErrors, requireM
 import { AVAILABILITY } from '~/panels/options';
 import { updatePanel } from '~/research/panels.server';
 import { panelProfile } from '~/research/recruitment.server';
+import { invitationCounts } from '~/scheduling/invitations.server';
 import { formatLondon } from '~/scheduling/notice';
 import { panelSessionList } from '~/research/sessions.server';
 import { ScrollingTable } from '~/components/table';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
+
+/** "Scheduled, and N invited", counted from the store for a session of this panel (never from the address). */
+async function scheduledNotice(sessionId: string | null, sessions: { id: string }[]): Promise<string | null> {
+  if (!sessionId) return null;
+  if (!sessions.some((session) => session.id === sessionId)) return 'The session has been scheduled.';
+  const counts = await invitationCounts(sessionId);
+  const invited = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return invited === 0
+    ? 'The session has been scheduled. The panel has no members to invite yet.'
+    : `The session has been scheduled and ${invited} ${invited === 1 ? 'member has' : 'members have'} been invited.`;
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
@@ -31,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     panel,
     options,
     profile,
-    scheduled: new URL(request.url).searchParams.has('scheduled'),
+    scheduled: await scheduledNotice(new URL(request.url).searchParams.get('scheduled'), sessions),
     cancelled: new URL(request.url).searchParams.has('cancelled'),
     moved: new URL(request.url).searchParams.has('moved'),
     sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity, started: session.startsAt <= new Date() })),
@@ -74,7 +86,7 @@ export default function PanelDetail() {
         <SuccessBanner
           message={
             scheduled
-              ? 'The session has been scheduled.'
+              ? scheduled
               : cancelled
                 ? 'The session has been cancelled and everyone invited has been told.'
                 : moved

@@ -84,8 +84,10 @@ export default function SessionPage() {
           </Row>
           <Row label="Run by">{runBy.length > 0 ? runBy.join(', ') : 'Not recorded'}</Row>
           <Row label="Reminders">
+            {started && reminders.every((reminder) => reminder.sent === 0) ? 'None were sent' : null}
             <ul className="govuk-list">
-              {reminders.map((reminder) => (
+              {/* A session that has happened lists only the reminders that went out. */}
+              {reminders.filter((reminder) => !started || reminder.sent > 0).map((reminder) => (
                 <li key={reminder.daysBefore}>
                   {reminder.daysBefore === 1 ? '1 day' : `${reminder.daysBefore} days`} before ({reminder.due}):{' '}
                   {reminder.sent > 0 ? `sent to ${reminder.sent} ${reminder.sent === 1 ? 'person' : 'people'}` : reminder.past ? 'not sent' : 'due'}
@@ -111,7 +113,7 @@ export default function SessionPage() {
             </>
           )}
         </div>
-        <h2 className="govuk-heading-m">Who is coming and what they need</h2>
+        <h2 className="govuk-heading-m">{started ? 'Who had a place and what they needed' : 'Who is coming and what they need'}</h2>
         <p className="govuk-body">Viewing people’s names and needs is recorded in the audit trail.</p>
         {people.length === 0 ? (
           <p className="govuk-body">Nobody has taken a place yet.</p>
@@ -120,7 +122,7 @@ export default function SessionPage() {
             {people.map((person) => (
               <tr className="govuk-table__row" key={person.invitationId}>
                 <th scope="row" className="govuk-table__header">{person.fullName}</th>
-                <td className="govuk-table__cell">{person.status === 'accepted' ? 'Coming' : 'Waiting list'}</td>
+                <td className="govuk-table__cell">{person.status === 'accepted' ? (started ? 'Had a place' : 'Coming') : started ? 'Was on the waiting list' : 'Waiting list'}</td>
                 <td className="govuk-table__cell">{person.accessNote ?? 'Nothing'}</td>
                 <td className="govuk-table__cell">{[person.accessNeeds, person.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
                 <td className="govuk-table__cell">{person.attendanceMode}</td>

@@ -107,7 +107,7 @@ export default function ScheduleSession() {
           <TextInput name="title" label="Title" defaultValue={value('title')} error={error('title')} />
           <TextInput name="theme" label="Theme (optional)" hint="For example, mental health, or support for children with SEND" defaultValue={value('theme')} error={error('theme')} />
           <DateInput error={error('day')} values={values} />
-          <TextInput name="startTime" label="Start time" hint="For example, 10:00 or 18:30" defaultValue={value('startTime')} error={error('startTime')} className="govuk-input--width-5" />
+          <TextInput name="startTime" label="Start time" hint="For example, 10:00, 18:30 or 6pm" defaultValue={value('startTime')} error={error('startTime')} className="govuk-input--width-5" />
           <TextInput name="endTime" label="End time" defaultValue={value('endTime')} error={error('endTime')} className="govuk-input--width-5" />
           <ChoiceFields
             name="mode"

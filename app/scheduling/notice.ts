@@ -4,17 +4,70 @@ import { DateTime } from 'luxon';
 export const MIN_NOTICE_DAYS = 28;
 export const ZONE = 'Europe/London';
 
-/** A UK date and time as typed (day, month, year, "HH:MM"), as an instant; null if it is not a real time. */
+/**
+ * A clock time as people type it: "18:30", "18.30", "9:05", "6pm", "6.30pm", "6:30 p.m.", "12pm"
+ * (midday), "12am" (midnight), "noon" or "midday". Null when it is not one.
+ */
+export function parseClockTime(text: string): { hour: number; minute: number } | null {
+  const typed = text.trim().toLowerCase().replace(/\s+/g, '').replace(/([ap])\.m\.?$/, '$1m');
+  if (typed === 'noon' || typed === 'midday') return { hour: 12, minute: 0 };
+  const twelveHour = /^(\d{1,2})(?:[:.](\d{2}))?([ap])m$/.exec(typed);
+  if (twelveHour) {
+    const hour = Number(twelveHour[1]);
+    const minute = Number(twelveHour[2] ?? 0);
+    if (hour < 1 || hour > 12 || minute > 59) return null;
+    return { hour: (hour % 12) + (twelveHour[3] === 'p' ? 12 : 0), minute };
+  }
+  const clock = /^(\d{1,2})[:.](\d{2})$/.exec(typed);
+  if (!clock) return null;
+  const hour = Number(clock[1]);
+  const minute = Number(clock[2]);
+  return hour <= 23 && minute <= 59 ? { hour, minute } : null;
+}
+
+/** A UK date as typed (day, month, year), or null if it is not a real date. */
+function londonDate({ day, month, year }: { day: string; month: string; year: string }): DateTime | null {
+  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null;
+  const value = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: ZONE });
+  return value.isValid ? value : null;
+}
+
+/** A UK date and a typed clock time, as an instant; null if either is not real. */
 export function londonDateTime({ day, month, year, time }: { day: string; month: string; year: string; time: string }): Date | null {
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
-  if (!match || !/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null;
-  const value = DateTime.fromObject(
-    { year: Number(year), month: Number(month), day: Number(day), hour: Number(match[1]), minute: Number(match[2]) },
-    { zone: ZONE },
-  );
+  const date = londonDate({ day, month, year });
+  const clock = parseClockTime(time);
+  if (!date || !clock) return null;
+  const value = date.set(clock);
   // Luxon moves a time that does not exist (the hour skipped in March) forward; refuse it instead.
-  if (!value.isValid || value.hour !== Number(match[1]) || value.minute !== Number(match[2])) return null;
+  if (!value.isValid || value.hour !== clock.hour || value.minute !== clock.minute) return null;
   return value.toJSDate();
+}
+
+export interface SessionTimesInput {
+  day: string;
+  month: string;
+  year: string;
+  startTime: string;
+  endTime: string;
+}
+
+/**
+ * A session's start and end as typed, each problem beside its own field: the date by the date, a
+ * start or end time by that time. Checked whatever else on the form is wrong.
+ */
+export function readSessionTimes(input: SessionTimesInput): { startsAt: Date | null; endsAt: Date | null; errors: { field: string; message: string }[] } {
+  const errors: { field: string; message: string }[] = [];
+  const date = londonDate(input);
+  if (!date) errors.push({ field: 'day', message: 'Enter a real date, like 27 3 2027' });
+  if (!parseClockTime(input.startTime)) errors.push({ field: 'startTime', message: 'Enter a start time like 10:30, 18:00 or 6pm' });
+  if (!parseClockTime(input.endTime)) errors.push({ field: 'endTime', message: 'Enter an end time like 12:00 or 8pm' });
+  if (errors.length > 0) return { startsAt: null, endsAt: null, errors };
+  const startsAt = londonDateTime({ ...input, time: input.startTime });
+  const endsAt = londonDateTime({ ...input, time: input.endTime });
+  if (!startsAt) errors.push({ field: 'startTime', message: 'That start time does not exist on that day (the clocks go forward)' });
+  if (!endsAt) errors.push({ field: 'endTime', message: 'That end time does not exist on that day (the clocks go forward)' });
+  if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
+  return { startsAt, endsAt, errors };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { queueForMember } from '~/identity/messages.server';
 import { sessionIcs } from './calendar';
-import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime } from './notice';
+import { earliestStart, formatLondon, hasEnoughNotice, readSessionTimes } from './notice';
 import { queueReminders } from './reminders.server';
 import { moveSession } from '~/research/sessions.server';
 import { withPlace } from './places.server';
@@ -32,14 +32,10 @@ export async function rescheduleSession({
   correlationId?: string;
 }): Promise<RescheduleResult> {
   const get = (key: string) => (typeof form.get(key) === 'string' ? String(form.get(key)) : '');
-  const date = { day: get('day'), month: get('month'), year: get('year') };
-  const startsAt = londonDateTime({ ...date, time: get('startTime') });
-  const endsAt = londonDateTime({ ...date, time: get('endTime') });
+  const { startsAt, endsAt, errors: timeErrors } = readSessionTimes({ day: get('day'), month: get('month'), year: get('year'), startTime: get('startTime'), endTime: get('endTime') });
   const overriding = get('overrideNotice') === 'yes';
   const reason = get('overrideReason').trim().slice(0, 500);
-  const errors: FieldError[] = [];
-  if (!startsAt) errors.push({ field: 'day', message: 'Enter a real date, and a start time like 10:30 or 18:00' });
-  else if (!endsAt || endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
+  const errors: FieldError[] = [...timeErrors];
   if (overriding && user.role !== 'administrator') errors.push({ field: 'day', message: 'Only an administrator can schedule with less than 4 weeks’ notice' });
   if (overriding && reason.length < 10) errors.push({ field: 'overrideReason', message: 'Give the reason for less than 4 weeks’ notice' });
   if (startsAt && startsAt <= now) errors.push({ field: 'day', message: 'The session must be in the future' });

@@ -5,7 +5,7 @@ import type { Panel } from '#db/research/schema';
 import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { panelAvailability } from '~/identity/participants.server';
-import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from './notice';
+import { earliestStart, formatLondon, hasEnoughNotice, readSessionTimes, timingWarnings } from './notice';
 import { assignFacilitators, facilitatorChoices } from './facilitators.server';
 import { inviteMembers } from './invitations.server';
 import { queueReminders } from './reminders.server';
@@ -65,6 +65,14 @@ function readForm(form: FormData) {
   };
 }
 
+const FIELD_ORDER = ['title', 'theme', 'day', 'startTime', 'endTime', 'mode', 'venue', 'venueAccess', 'onlineDetails', 'capacity', 'facilitators', 'overrideNotice', 'overrideReason'];
+
+/** Errors in the order the fields are on the page, as the GOV.UK error summary lists them. */
+function inFormOrder(errors: FieldError[]): FieldError[] {
+  const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
+}
+
 /**
  * Schedules a session for a panel and invites its members now: the start must be at least 28 days
  * after that in UK time, unless an administrator overrides with a recorded reason. Timing that
@@ -84,15 +92,17 @@ export async function scheduleSession({
   /** Where personal links in invitations point, e.g. https://family-voice.example */
   correlationId?: string;
 }): Promise<ScheduleResult> {
-  const parsed = scheduleSchema.safeParse(readForm(form));
-  if (!parsed.success) return { status: 'invalid', errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })) };
+  const fields = readForm(form);
+  // The date and times are checked even when something else is wrong, so each error shows at once.
+  const times = readSessionTimes(fields);
+  const parsed = scheduleSchema.safeParse(fields);
+  if (!parsed.success) {
+    const schemaErrors = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
+    return { status: 'invalid', errors: inFormOrder([...schemaErrors, ...times.errors]) };
+  }
   const input = parsed.data;
-  const errors: FieldError[] = [];
-  const startsAt = londonDateTime({ day: input.day, month: input.month, year: input.year, time: input.startTime });
-  const endsAt = londonDateTime({ day: input.day, month: input.month, year: input.year, time: input.endTime });
-  if (!startsAt) errors.push({ field: 'day', message: 'Enter a real date, and a start time like 10:30 or 18:00' });
-  if (startsAt && !endsAt) errors.push({ field: 'endTime', message: 'Enter an end time like 12:00' });
-  if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
+  const errors: FieldError[] = [...times.errors];
+  const { startsAt, endsAt } = times;
   if (input.mode !== 'online' && !input.venue) errors.push({ field: 'venue', message: 'Enter the venue' });
   if (input.mode !== 'in-person' && !input.onlineDetails) errors.push({ field: 'onlineDetails', message: 'Enter how to join online' });
   const choices = new Set((await facilitatorChoices(panel)).map((choice) => choice.id));
@@ -110,7 +120,7 @@ export async function scheduleSession({
       message: `The session must start at least 4 weeks after the invitations go out. The earliest start is ${formatLondon(earliestStart(now))}.`,
     });
   }
-  if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors };
+  if (errors.length > 0 || !startsAt || !endsAt) return { status: 'invalid', errors: inFormOrder(errors) };
 
   if (!input.confirmWarnings) {
     const warnings = timingWarnings({ startsAt, endsAt, memberAvailability: await panelAvailability(panel.id) });

@@ -122,6 +122,14 @@ describe(`scheduling with four weeks' notice (${testStoreKind})`, () => {
     expect(result.status).toBe('invalid');
     if (result.status === 'invalid') expect(result.errors.map((error) => error.field)).toContain(field);
   });
+
+  it('shows the date error beside the date even when other fields are wrong, and takes "6pm"', async () => {
+    const result = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '31', month: '2', year: '2028', mode: '', startTime: 'teatime' }) });
+    expect(result).toMatchObject({ status: 'invalid' });
+    if (result.status === 'invalid') expect(result.errors.map((error) => error.field)).toEqual(['day', 'startTime', 'mode']);
+    const evening = await scheduleSession({ panel, user: facilitator, now, form: sessionForm({ day: '2', month: '2', year: '2028', startTime: '6pm', endTime: '7.30pm' }) });
+    expect(evening).toMatchObject({ status: 'scheduled', session: { startsAt: new Date('2028-02-02T18:00:00Z'), endsAt: new Date('2028-02-02T19:30:00Z') } });
+  });
 });
 
 describe(`where a session happens stays in the identity store (${testStoreKind})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, timingWarnings } from '~/scheduling/notice';
+import { earliestStart, formatLondon, hasEnoughNotice, londonDateTime, parseClockTime, readSessionTimes, timingWarnings } from '~/scheduling/notice';
 
 const london = (day: number, month: number, year: number, time: string) => londonDateTime({ day: String(day), month: String(month), year: String(year), time })!;
 
@@ -46,5 +46,38 @@ describe('timing warnings', () => {
     expect(timingWarnings({ ...evening, memberAvailability: [['weekday-evenings'], ['weekends'], ['weekday-mornings']] })).toEqual([
       '2 of 3 members said this time does not suit them.',
     ]);
+  });
+});
+
+describe('times as people type them', () => {
+  it.each([
+    ['18:30', { hour: 18, minute: 30 }],
+    ['18.30', { hour: 18, minute: 30 }],
+    ['9:05', { hour: 9, minute: 5 }],
+    ['6pm', { hour: 18, minute: 0 }],
+    ['6 PM', { hour: 18, minute: 0 }],
+    ['6.30pm', { hour: 18, minute: 30 }],
+    ['6:30 p.m.', { hour: 18, minute: 30 }],
+    ['10am', { hour: 10, minute: 0 }],
+    ['12pm', { hour: 12, minute: 0 }],
+    ['12am', { hour: 0, minute: 0 }],
+    ['noon', { hour: 12, minute: 0 }],
+  ])('reads %s', (typed, expected) => {
+    expect(parseClockTime(typed)).toEqual(expected);
+  });
+
+  it.each(['', '6', '25:00', '18:60', '13pm', '0am', 'six', '18:3', '6:30:00'])('refuses %j', (typed) => {
+    expect(parseClockTime(typed)).toBeNull();
+  });
+
+  it('puts each problem beside its own field, whatever else is wrong', () => {
+    expect(readSessionTimes({ day: '31', month: '2', year: '2027', startTime: '6pm', endTime: '8pm' }).errors).toEqual([{ field: 'day', message: expect.stringMatching(/real date/) }]);
+    expect(readSessionTimes({ day: '3', month: '3', year: '2027', startTime: 'teatime', endTime: '8pm' }).errors).toEqual([{ field: 'startTime', message: expect.stringMatching(/start time/) }]);
+    expect(readSessionTimes({ day: '3', month: '3', year: '2027', startTime: '8pm', endTime: '6pm' }).errors).toEqual([{ field: 'endTime', message: 'The end time must be after the start time' }]);
+    // 1:30am on the day the clocks go forward does not exist in the UK.
+    expect(readSessionTimes({ day: '28', month: '3', year: '2027', startTime: '1:30am', endTime: '3am' }).errors).toEqual([{ field: 'startTime', message: expect.stringMatching(/does not exist/) }]);
+    const ok = readSessionTimes({ day: '3', month: '3', year: '2027', startTime: '6pm', endTime: '19:30' });
+    expect(ok.errors).toEqual([]);
+    expect(ok.startsAt?.toISOString()).toBe('2027-03-03T18:00:00.000Z');
   });
 });
