@@ -1,4 +1,5 @@
 import { expect, signInAs, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`a family’s journey at phone width, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -72,7 +73,7 @@ test.describe('at 320 px wide', () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
   /** The page fits the screen: nothing but a table's own scrolling region may be wider. */
-  async function expectNoSidewaysScroll(page: import('@playwright/test').Page, path: string) {
+  async function expectNoSidewaysScroll(page: Page, path: string) {
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
     expect(widths.page, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.screen);
   }
