@@ -28,9 +28,6 @@ export default function SurveyJsPage() {
   return (
     <>
       <h1 className="govuk-visually-hidden">{title}</h1>
-      <noscript>
-        <p className="govuk-body">This question needs JavaScript, which is switched off in your browser.</p>
-      </noscript>
       <SurveyJsForm slug={slug} json={json} source={source} locale={locale} />
     </>
   );

@@ -99,3 +99,47 @@ test.describe('at 320 px wide', () => {
     });
   }
 });
+
+test('SurveyJS pages look like the service: Arial, 4.5:1 contrast on the button, a visible GOV.UK focus', async ({ page, checkPage }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/surveys/priorities/form');
+  const send = page.getByRole('button', { name: 'Send my answer' });
+  await expect(send).toBeVisible();
+  await checkPage();
+  const look = await send.evaluate((button) => {
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (colour: string) => {
+      const [r, g, b] = channels(colour).map((value) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const style = getComputedStyle(button);
+    // The words are in a span of their own colour, on the button's background.
+    const words = getComputedStyle(button.querySelector('.sd-action__title') ?? button);
+    const [light, dark] = [luminance(words.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+    return { contrast: (light! + 0.05) / (dark! + 0.05), font: words.fontFamily, title: getComputedStyle(document.querySelector('.sd-question__title')!).fontFamily };
+  });
+  expect(look.contrast).toBeGreaterThanOrEqual(4.5);
+  expect(look.font.toLowerCase()).toContain('arial');
+  expect(look.title.toLowerCase()).toContain('arial');
+  await send.focus();
+  const focus = await send.evaluate((button) => ({ outline: getComputedStyle(button).outlineColor, width: getComputedStyle(button).outlineWidth, shadow: getComputedStyle(button).boxShadow }));
+  expect(focus).toMatchObject({ outline: 'rgb(255, 221, 0)', width: '3px' });
+  expect(focus.shadow).toContain('rgb(11, 12, 12)');
+  // Errors in the service's own words.
+  await send.click();
+  await expect(page.getByText(/^Select an answer to “Put these in order/)).toBeVisible();
+  await checkPage();
+});
+
+test.describe('a set only the React UI can draw, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('says why the questions do not appear, and how else to answer', async ({ page, checkPage }) => {
+    await page.goto('/surveys/priorities/form');
+    await expect(page.getByText('These questions need JavaScript')).toBeVisible();
+    await expect(page.getByText('Loading the questions…')).toBeHidden();
+    await checkPage();
+  });
+});

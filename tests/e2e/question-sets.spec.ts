@@ -63,11 +63,11 @@ test('a set with validators runs in the React UI and the server applies the same
   const age = page.getByRole('spinbutton', { name: /Your age/ });
   await expect(age).toBeVisible();
   await age.fill('200');
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.getByText('Enter an age from 16 to 120')).toBeVisible();
   await checkPage();
   await age.fill('34');
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/validators\/done$/);
   await checkPage();
 });
@@ -79,7 +79,7 @@ test('staff preview shows the answers as they would be stored', async ({ page, c
   await expect(age).toBeVisible();
   await checkPage();
   await age.fill('41');
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Finish the preview' }).click();
   await expect(page.getByRole('heading', { name: 'What would be stored' })).toBeVisible();
   await expect(page.getByTestId('stored-answers')).toContainText('"age": 41');
   await checkPage();
@@ -93,13 +93,13 @@ test('conditions run in the React UI: a default answer, enableIf, requiredIf and
   // "yes" is the default, which enables the count and makes it required.
   await expect(count).toBeEnabled();
   await expect(page.getByText('12 to 17')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByText('Enter your answer to “How many?”')).toBeVisible();
   await checkPage();
   await count.fill('3');
   await count.press('Tab');
   await page.getByText('12 to 17').click();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/conditions\/done$/);
   await checkPage();
 });
@@ -113,7 +113,7 @@ test('an expression shows a running total in the React UI, and the set completes
   await page.getByRole('spinbutton', { name: /Hours at weekends/ }).press('Tab');
   await expect(page.getByText('10', { exact: true })).toBeVisible();
   await checkPage();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/expression\/done$/);
   await checkPage();
 });
@@ -126,7 +126,7 @@ test('a ranking question in the corpus is answered by keyboard alone', async ({ 
   await page.locator('.sv-ranking-item').first().focus();
   await page.keyboard.press('ArrowDown');
   await checkPage();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/ranking\/done$/);
   await checkPage();
 });
@@ -135,12 +135,12 @@ test('a matrixdynamic row with a required dropdown cell is refused empty, then c
   await page.goto('/surveys/matrixdynamic');
   await checkPage();
   await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByText(/^(Answer this question|Select an answer to “(Role|Age group|Service)”)$/).first()).toBeVisible();
   await checkPage();
   await page.getByRole('combobox').first().click();
   await page.getByRole('option', { name: 'hub' }).click();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/matrixdynamic\/done$/);
   await checkPage();
 });
@@ -150,14 +150,14 @@ test('nested dynamic panels: a question scoped to its panel appears from that pa
   await checkPage();
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(page.getByText('Works?')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByText(/^(Answer this question|Select an answer to “(Role|Age group|Service)”)$/).first()).toBeVisible();
   await checkPage();
   await page.getByRole('combobox').first().click();
   await page.getByRole('option', { name: 'parent', exact: true }).click();
   await expect(page.getByText('Works?')).toBeVisible();
   await checkPage();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/nested-panels\/done$/);
   await checkPage();
 });
@@ -190,11 +190,11 @@ test('a set with matrices, dynamic panels and multiple text completes in the Rea
   await page.getByRole('spinbutton', { name: /How many children/ }).fill('1');
   // SurveyJS takes a typed value when the field loses focus; the next page then appears.
   await page.getByRole('spinbutton', { name: /How many children/ }).press('Tab');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('About each child')).toBeVisible();
   await page.getByRole('button', { name: 'Add new' }).first().click();
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await expect(page.getByText('Response required.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByText(/^(Answer this question|Select an answer to “(Role|Age group|Service)”)$/).first()).toBeVisible();
   await checkPage();
   await page.getByRole('combobox').first().click();
   await page.getByRole('option', { name: '5-10' }).click();
@@ -205,7 +205,7 @@ test('a set with matrices, dynamic panels and multiple text completes in the Rea
   await page.keyboard.type('After school');
   await page.keyboard.press('Tab');
   await checkPage();
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/family-services\/done$/);
   await checkPage();
 });

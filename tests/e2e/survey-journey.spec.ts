@@ -59,9 +59,11 @@ test.describe('the common question set without JavaScript, at phone width, by ke
     await expect(page.getByText('Manchester')).toBeVisible();
     await checkPage();
     await page.getByRole('link', { name: 'Change your answer to: In the last 2 years, which of these have you or your family used?' }).click();
+    await checkPage();
     await page.getByLabel('A midwife').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.goto('/surveys/common-question-set/check');
+    // Straight back to check your answers: the change opened no new questions.
+    await expect(page).toHaveURL(/\/surveys\/common-question-set\/check$/);
     await expect(page.getByText("A family hub or children's centre, A health visitor, A midwife")).toBeVisible();
     await checkPage();
 
@@ -126,7 +128,7 @@ test('a ranking question runs end to end in the SurveyJS React UI, by keyboard',
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(page.getByText('Put these in order')).toBeVisible();
   await page.getByRole('button', { name: 'Send my answer' }).click();
-  await expect(page.getByText('Response required')).toBeVisible();
+  await expect(page.getByText(/^Select an answer to “Put these in order/)).toBeVisible();
   const first = page.locator('.sv-ranking-item').first();
   await first.focus();
   await page.keyboard.press('ArrowDown');

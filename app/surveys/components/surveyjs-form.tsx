@@ -4,6 +4,7 @@ import type { Model } from 'survey-core';
 import { useAuthenticityToken } from 'remix-utils/csrf/react';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { registerSurveyProperties } from '../properties';
+import { applyGovukTheme } from './govuk-survey-theme';
 import { StoredAnswers } from './preview-parts';
 
 interface Saved {
@@ -59,6 +60,7 @@ export function SurveyJsForm({
       const model = new core.Model(json);
       if (locale !== 'en') model.locale = locale;
       model.showCompletedPage = false;
+      applyGovukTheme(model, { json, localization: core.surveyLocalization, preview });
       // survey-core 3.0.0 puts aria-required on role="group" containers, which ARIA does not allow
       // (axe: aria-allowed-attr). The title still marks the question as required.
       model.onAfterRenderQuestion.add((_, options) => {
@@ -117,7 +119,18 @@ export function SurveyJsForm({
       </>
     );
   }
-  if (!loaded) return <p className="govuk-body">Loading the questions…</p>;
+  if (!loaded) {
+    return (
+      <>
+        <div className="govuk-inset-text app-no-js-only">
+          These questions need JavaScript, which is turned off or not available in this browser. Turn it on, or try another
+          browser or device. If you cannot, <a className="govuk-link" href="/contact">contact us</a> and we will find another way for you
+          to answer.
+        </div>
+        <p className="govuk-body app-js-only">Loading the questions…</p>
+      </>
+    );
+  }
   const { Survey, model } = loaded;
   return (
     <>
