@@ -97,7 +97,8 @@ function fillReferenceChoices(json: JsonObject): JsonObject {
   for (const page of (copy.pages as JsonObject[] | undefined) ?? []) {
     for (const element of (page.elements as JsonObject[] | undefined) ?? []) {
       if (element.choicesFromReference === 'local-authorities') {
-        element.choices = [...las, ...((element.choices as unknown[] | undefined) ?? [])];
+        // The set's own answers ("I don't know", "Prefer not to say") first, where people look.
+        element.choices = [...((element.choices as unknown[] | undefined) ?? []), ...las];
       }
     }
   }

@@ -8,3 +8,37 @@ initAll();
 if (document.querySelector('.govuk-error-summary') && !document.title.startsWith('Error: ')) {
   document.title = `Error: ${document.title}`;
 }
+
+// Long lists (the councils) become GOV.UK's accessible autocomplete: type to narrow the list. The
+// select stays in the form, so what is sent is the same with or without this script.
+const longLists = document.querySelectorAll('select[data-autocomplete]');
+if (longLists.length > 0) {
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = '/assets/accessible-autocomplete.min.css';
+  document.head.append(style);
+  const script = document.createElement('script');
+  script.src = '/assets/accessible-autocomplete.min.js';
+  script.addEventListener('load', () => {
+    for (const select of longLists) {
+      window.accessibleAutocomplete.enhanceSelectElement({
+        selectElement: select,
+        defaultValue: '',
+        showAllValues: true,
+        dropdownArrow: () => '',
+        tNoResults: () => 'No results found. Check the spelling.',
+        tAssistiveHint: () => 'When results appear, use the up and down arrows to review and Enter to select.',
+      });
+    }
+    // The grey "type-ahead" copy of the text is decoration: keep it from screen readers and Tab.
+    const hideHints = () => {
+      for (const hint of document.querySelectorAll('.autocomplete__hint:not([aria-hidden])')) {
+        hint.setAttribute('aria-hidden', 'true');
+        hint.setAttribute('tabindex', '-1');
+      }
+    };
+    hideHints();
+    new MutationObserver(hideHints).observe(document.body, { childList: true, subtree: true });
+  });
+  document.head.append(script);
+}

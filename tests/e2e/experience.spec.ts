@@ -143,3 +143,30 @@ test.describe('a set only the React UI can draw, without JavaScript', () => {
     await checkPage();
   });
 });
+
+test('a family chooses their council by typing, at phone width', async ({ page, checkPage }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/surveys/common-question-set');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await checkPage();
+  await page.goto('/surveys/common-question-set/about-you-area');
+  const council = page.getByRole('combobox', { name: 'Which council area do you live in?' });
+  await expect(council).toBeVisible();
+  await checkPage();
+  // "I don't know" comes first, before the 153 councils.
+  await council.click();
+  await expect(page.getByRole('option').first()).toHaveText('I don\'t know');
+  await council.fill('manch');
+  await expect(page.getByRole('option', { name: 'Manchester' })).toBeVisible();
+  await checkPage();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(council).toHaveValue('Manchester');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About you: your family' })).toBeVisible();
+  await checkPage();
+  await page.goto('/surveys/common-question-set/check');
+  await expect(page.getByText('Manchester', { exact: true })).toBeVisible();
+  await checkPage();
+});

@@ -133,6 +133,9 @@ function ChoiceList({ question, value, comment, multiple }: { question: SurveyQu
   );
 }
 
+/** Lists longer than this are searched by typing when JavaScript runs. */
+const AUTOCOMPLETE_FROM = 20;
+
 function Dropdown({ question, value, error }: { question: SurveyQuestion; value: unknown; error?: string }) {
   const hintId = question.description ? `${question.name}-hint` : undefined;
   const errorId = error ? `${question.name}-error` : undefined;
@@ -145,6 +148,8 @@ function Dropdown({ question, value, error }: { question: SurveyQuestion; value:
         name={question.name}
         defaultValue={value === undefined ? '' : String(value)}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        // A long list (the 153 councils) becomes a type-to-search box where scripts run.
+        data-autocomplete={question.choices.length > AUTOCOMPLETE_FROM ? '' : undefined}
       >
         <option value="">Choose an option</option>
         {[...question.choices, ...(question.otherChoice ? [question.otherChoice] : [])].map((choice) => (
