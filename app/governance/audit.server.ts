@@ -1,4 +1,3 @@
-import { desc } from 'drizzle-orm';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { auditEvents } from '#db/identity/schema';
 
@@ -26,8 +25,4 @@ export async function recordAudit(entry: AuditEntry, db: IdentityDb = identityDb
     correlationId: entry.correlationId ?? null,
     details: entry.details ?? {},
   });
-}
-
-export async function listRecentAudit({ limit = 50 }: { limit?: number } = {}) {
-  return identityDb().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit);
 }

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
-import { listRecentAudit, recordAudit } from '~/governance/audit.server';
+import { Pagination } from '~/components/pagination';
 import { ScrollingTable } from '~/components/table';
+import { actionLabel, actorLabel, AUDIT_ACTIONS, AUDIT_SUBJECTS, detailsText } from '~/governance/audit-labels';
+import { recordAudit } from '~/governance/audit.server';
+import { AUDIT_PAGE_SIZE, auditPage, auditPeople, readAuditFilter } from '~/governance/audit-trail.server';
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail – Family Voice' }];
 
@@ -10,27 +13,90 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'administrator');
+  const filter = readAuditFilter(new URL(request.url).searchParams);
   // Reading the audit trail is itself a view of identity data.
   await recordAudit({ who: user.id, what: 'audit.view', subjectType: 'audit_trail', correlationId: context.requestId });
-  const events = await listRecentAudit({ limit: 100 });
+  const [{ events, total }, people] = await Promise.all([auditPage(filter), auditPeople()]);
+  const { page, ...rest } = filter;
+  const params = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return {
+    filter: params,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    total,
+    people: [
+      ...people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
+      { value: 'anonymous', label: 'Someone not signed in' },
+      { value: 'system', label: 'The system' },
+    ],
+    actions: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label })),
     events: events.map((event) => ({
       id: event.id,
       when: dateFormat.format(event.occurredAt),
-      who: event.who,
-      what: event.what,
-      subject: event.subjectType ? `${event.subjectType} ${event.subjectId ?? ''}`.trim() : '',
-      details: Object.keys(event.details).length ? JSON.stringify(event.details) : '',
+      who: actorLabel(event.who, event.whoName),
+      what: actionLabel(event.what),
+      subject: event.subjectType ? `${AUDIT_SUBJECTS[event.subjectType] ?? event.subjectType}${event.subjectId ? ` ${event.subjectId.slice(0, 8)}` : ''}` : '',
+      details: detailsText(event.details),
     })),
   };
 }
 
+function FilterSelect({ name, label, value, options, any }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; any: string }) {
+  return (
+    <div className="govuk-form-group">
+      <label className="govuk-label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function AuditTrail() {
-  const { events } = useLoaderData<typeof loader>();
+  const { filter, page, pageCount, total, people, actions, events } = useLoaderData<typeof loader>();
+  const query = new URLSearchParams(filter).toString();
   return (
     <>
       <h1 className="govuk-heading-l">Audit trail</h1>
-      <p className="govuk-body">The latest 100 events, newest first. Times are UK time.</p>
+      <p className="govuk-body">Who did what, and when (UK time), newest first. Looking at this page is recorded too.</p>
+      <form method="get" className="govuk-!-margin-bottom-6" aria-label="Filter the audit trail">
+        <FilterSelect name="who" label="Person" value={filter.who} options={people} any="Anyone" />
+        <FilterSelect name="what" label="Action" value={filter.what} options={actions} any="Any action" />
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="filter-from">
+            From (date)
+          </label>
+          <input className="govuk-input govuk-input--width-10" id="filter-from" name="from" type="date" defaultValue={filter.from ?? ''} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="filter-to">
+            To (date, included)
+          </label>
+          <input className="govuk-input govuk-input--width-10" id="filter-to" name="to" type="date" defaultValue={filter.to ?? ''} />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Show events
+          </button>
+          <a className="govuk-link" href="/staff/audit">
+            Clear filters
+          </a>
+        </div>
+      </form>
+      <p className="govuk-body" role="status">
+        {total === 1 ? '1 event' : `${total.toLocaleString('en-GB')} events`}
+        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}.{' '}
+        <a className="govuk-link" href={`/staff/audit/download${query ? `?${query}` : ''}`}>
+          Download these events (CSV)
+        </a>
+      </p>
       <ScrollingTable label="Audit events" columns={['When', 'Who', 'What', 'Subject', 'Details']}>
         {events.map((event) => (
           <tr className="govuk-table__row" key={event.id}>
@@ -38,10 +104,11 @@ export default function AuditTrail() {
             <td className="govuk-table__cell">{event.who}</td>
             <td className="govuk-table__cell">{event.what}</td>
             <td className="govuk-table__cell">{event.subject}</td>
-            <td className="govuk-table__cell">{event.details}</td>
+            <td className="govuk-table__cell app-break-words">{event.details}</td>
           </tr>
         ))}
       </ScrollingTable>
+      <Pagination page={page} pageCount={pageCount} params={filter} label="Audit trail pages" />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, signInAs, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -169,4 +170,29 @@ test('a family chooses their council by typing, at phone width', async ({ page, 
   await page.goto('/surveys/common-question-set/check');
   await expect(page.getByText('Manchester', { exact: true })).toBeVisible();
   await checkPage();
+});
+
+test('an administrator filters the audit trail to one person’s actions and downloads them', async ({ page, checkPage }) => {
+  await signInAs(page, 'facilitator@example.com', checkPage);
+  await page.context().clearCookies();
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.goto('/staff/audit');
+  await checkPage();
+  const person = await page.getByLabel('Person').locator('option', { hasText: 'facilitator@example.com' }).getAttribute('value');
+  await page.getByLabel('Person').selectOption(person!);
+  await page.getByLabel('Action').selectOption({ label: 'Signed in' });
+  await page.getByRole('button', { name: 'Show events' }).click();
+  await expect(page).toHaveURL(/who=[0-9a-f-]{36}/);
+  await checkPage();
+  const rows = page.getByRole('region', { name: 'Audit events' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.locator('td').nth(2)).toHaveText('Signed in');
+  const who = await rows.first().locator('td').nth(1).textContent();
+  expect(who).not.toMatch(/[0-9a-f]{8}-/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download these events (CSV)' }).click();
+  const csv = await (await download).path();
+  const text = readFileSync(csv, 'utf8');
+  expect(text).toMatch(/^\uFEFFwhen_utc,who,who_id,what,action_code/);
+  expect(text.trim().split('\n').slice(1).every((line) => line.includes('auth.sign-in'))).toBe(true);
 });

@@ -1,0 +1,57 @@
+/** What each audited action means, in plain words for the audit trail and its export. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.sign-in': 'Signed in',
+  'auth.sign-in.failed': 'Failed to sign in',
+  'auth.sign-in.throttled': 'Sign-in refused after too many attempts',
+  'auth.sign-out': 'Signed out',
+  'audit.view': 'Viewed the audit trail',
+  'audit.export': 'Downloaded the audit trail',
+  'outbox.view': 'Viewed the outbox',
+  'staff.create': 'Created a staff account',
+  'panels.create': 'Created a panel',
+  'panels.update': 'Changed a panel',
+  'participants.view': 'Viewed panel members’ details',
+  'participants.sign-up': 'A family joined a panel',
+  'participants.sign-up-known-email': 'A sign-up named an email already held',
+  'participants.join-confirmed': 'A member confirmed joining a panel',
+  'participants.guardian-agreed': 'A parent or guardian agreed',
+  'participants.update-self': 'A member changed their own details',
+  'participants.withdraw': 'A member left and their details were deleted',
+  'session.people.view': 'Viewed who is coming to a session',
+  'session.ics': 'A member downloaded a calendar file',
+  'sessions.schedule': 'Scheduled a session',
+  'sessions.schedule.notice-override': 'Scheduled a session at short notice',
+  'sessions.reschedule': 'Moved a session',
+  'sessions.reschedule.notice-override': 'Moved a session at short notice',
+  'sessions.cancel': 'Cancelled a session',
+  'attendance.view': 'Viewed a session’s attendance list',
+  'attendance.record': 'Recorded attendance',
+};
+
+export const AUDIT_SUBJECTS: Record<string, string> = {
+  audit_trail: 'Audit trail',
+  outbox: 'Outbox',
+  panel: 'Panel',
+  panel_session: 'Session',
+  participant: 'Panel member',
+  staff_user: 'Staff account',
+};
+
+/** Who did it: a staff member's name, or what the system calls the other actors. */
+export function actorLabel(who: string, name: string | null): string {
+  if (name) return name;
+  if (who === 'anonymous') return 'Someone not signed in';
+  if (who === 'system') return 'The system';
+  return 'A removed account';
+}
+
+export function actionLabel(what: string): string {
+  return AUDIT_ACTIONS[what] ?? what;
+}
+
+/** Details as "reason: …; count: 3", never raw JSON. */
+export function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
+}
