@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { desc, ne } from 'drizzle-orm';
+import { and, count, desc, ilike, ne, or } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { outboxMessages } from '#db/identity/schema';
 import { getEnv } from '~/env.server';
@@ -90,8 +90,41 @@ export function queueForMember(person: Contactable, message: { subject: string; 
  * The outbox, newest first: messages still held, waiting or failed (sent ones keep no content).
  * Reading it is a view of identity data, so it is audited.
  */
-export async function readOutbox({ viewerId, correlationId, limit = 50 }: { viewerId: string; correlationId?: string; limit?: number }) {
-  const messages = await identityDb().select().from(outboxMessages).where(ne(outboxMessages.status, 'sent')).orderBy(desc(outboxMessages.id)).limit(limit);
-  await recordAudit({ who: viewerId, what: 'outbox.view', subjectType: 'outbox', correlationId, details: { count: messages.length } });
-  return messages;
+export const OUTBOX_PAGE_SIZE = 25;
+
+/** `%` and `_` typed in a search are matched as themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+/**
+ * A page of the messages not yet sent (or that failed), newest first, searched by recipient or
+ * subject. Reading them is audited, with what was searched for left out (it may be a person's address).
+ */
+export async function readOutbox({
+  viewerId,
+  correlationId,
+  search = '',
+  page = 1,
+}: {
+  viewerId: string;
+  correlationId?: string;
+  search?: string;
+  page?: number;
+}) {
+  const text = search.trim().slice(0, 200);
+  const where = and(
+    ne(outboxMessages.status, 'sent'),
+    text ? or(ilike(outboxMessages.recipient, likePattern(text)), ilike(outboxMessages.subject, likePattern(text))) : undefined,
+  );
+  const [messages, [total]] = await Promise.all([
+    identityDb()
+      .select()
+      .from(outboxMessages)
+      .where(where)
+      .orderBy(desc(outboxMessages.id))
+      .limit(OUTBOX_PAGE_SIZE)
+      .offset((page - 1) * OUTBOX_PAGE_SIZE),
+    identityDb().select({ total: count() }).from(outboxMessages).where(where),
+  ]);
+  await recordAudit({ who: viewerId, what: 'outbox.view', subjectType: 'outbox', correlationId, details: { count: messages.length, searched: text !== '' } });
+  return { messages, total: total?.total ?? 0 };
 }

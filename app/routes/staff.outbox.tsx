@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import type { OutboxMessage } from '#db/identity/schema';
 import { useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
-import { readOutbox } from '~/identity/messages.server';
+import { z } from 'zod';
+import { Pagination } from '~/components/pagination';
+import { OUTBOX_PAGE_SIZE, readOutbox } from '~/identity/messages.server';
 
 export const meta: MetaFunction = () => [{ title: 'Outbox – Family Voice' }];
 
@@ -10,8 +12,15 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'administrator');
-  const messages = await readOutbox({ viewerId: user.id, correlationId: context.requestId });
+  const params = new URL(request.url).searchParams;
+  const search = (params.get('search') ?? '').slice(0, 200);
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.get('page') ?? 1);
+  const { messages, total } = await readOutbox({ viewerId: user.id, correlationId: context.requestId, search, page });
   return {
+    search,
+    page,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
     messages: messages.map((message) => ({
       id: message.id,
       when: dateFormat.format(message.createdAt),
@@ -35,14 +44,30 @@ const STATUS_TAG: Record<OutboxMessage['status'], { label: string; colour: strin
 };
 
 export default function Outbox() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, search, page, total, pageCount } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Outbox</h1>
       <p className="govuk-body">
         Messages are kept here when no sending service (GOV.UK Notify, or a mail server for email) is configured for
         their channel, while they wait to be sent, and when they could not be sent. Once a message is sent its content
-        is removed. The newest 50 are shown. Reading them is recorded in the audit trail.
+        is removed. Newest first. Reading them is recorded in the audit trail.
+      </p>
+      <form method="get" role="search" aria-label="Search the outbox" className="govuk-!-margin-bottom-6">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="search">
+            Search by recipient or subject
+          </label>
+          <input className="govuk-input govuk-!-width-two-thirds" id="search" name="search" type="search" defaultValue={search} maxLength={200} />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Search
+        </button>
+      </form>
+      <p className="govuk-body" role="status">
+        {total === 1 ? '1 message' : `${total} messages`}
+        {search ? ` matching “${search}”` : ''}
+        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}.
       </p>
       {messages.length === 0 ? <p className="govuk-body">There are no messages.</p> : null}
       {messages.map((message) => (
@@ -63,6 +88,7 @@ export default function Outbox() {
           </div>
         </div>
       ))}
+      <Pagination page={page} pageCount={pageCount} params={search ? { search } : {}} label="Outbox pages" />
     </>
   );
 }

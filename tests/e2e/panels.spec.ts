@@ -192,6 +192,8 @@ test('the facilitator records attendance and the attendee answers the session fe
 
   await signInAs(page, 'admin@example.com', checkPage);
   await page.goto('/staff/outbox');
+  await page.getByLabel('Search by recipient or subject').fill('How did it go? Getting help with mental health');
+  await page.getByRole('button', { name: 'Search' }).click();
   await checkPage();
   const message = page.locator('.govuk-summary-card', { hasText: 'How did it go? Getting help with mental health' }).first();
   const link = /https?:\/\/\S+\/surveys\/session-feedback\?code=[A-Za-z0-9_-]{43}/.exec(await message.locator('pre').innerText())?.[0];

@@ -2,7 +2,7 @@ import { expect, signInAs, test } from './fixtures';
 
 test('a demo member sees all their sessions, past ones too, through one personal link', async ({ page, checkPage }) => {
   await signInAs(page, 'admin@example.com', checkPage);
-  await page.goto('/staff/outbox');
+  await page.goto(`/staff/outbox?${new URLSearchParams({ search: 'You are invited: Making family hubs work' })}`);
   await checkPage();
   // One of the demo members' invitations (a family that joined during the tests may have one too).
   const invitation = page
