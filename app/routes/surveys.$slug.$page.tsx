@@ -6,7 +6,7 @@ import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { PreviewWarning } from '~/surveys/components/preview-parts';
 import { QuestionField } from '~/surveys/components/question-field';
-import { afterChange, changeMode, currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
+import { afterChange, changeMode, hasBranching, withAdded, currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 
 export const handle = { hydrate: false };
@@ -31,7 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { survey, draft, text, flow, page } = await loadPage(request, params.slug, params.page);
   const { index, previous } = neighbours(flow, page.name);
   const change = changeMode(new URL(request.url), flow);
+  const shown = pageQuestions(page, draft.answers);
+  // Questions an answer on this page has just added (named in the address by our own redirect; only
+  // this page's questions count).
+  const added = (new URL(request.url).searchParams.get('added') ?? '').split(',').filter((name) => shown.some((question) => question.name === name));
   return {
+    added,
+    // Branching can still change how many sections there are, so the count says "about".
+    exact: !hasBranching(text),
     // Changing an answer from check your answers: Back and Continue both lead back there.
     action: withChangeMode(`/surveys/${survey.id}/${page.name}`, change),
     slug: survey.id,
@@ -40,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageDescription: page.description,
     progress: { current: index + 1, total: flow.length },
     back: change ? `/surveys/${survey.id}/check` : previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
-    questions: pageQuestions(page, draft.answers),
+    questions: shown,
     answers: draft.answers,
     preview: draft.preview,
   };
@@ -54,10 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const change = changeMode(new URL(request.url), flow);
   if (result.ok && change) {
     // A follow-up revealed on this page is asked here first; then any page the change opened; then back.
-    if (result.next === page.name) throw redirect(withChangeMode(`/surveys/${survey.id}/${page.name}`, change));
+    if (result.next === page.name) throw redirect(withAdded(withChangeMode(`/surveys/${survey.id}/${page.name}`, change), result.added));
     const next = afterChange(text, result.answers, page.name, result.opened, change.pending);
     throw redirect(next.page ? withChangeMode(`/surveys/${survey.id}/${next.page}`, { pending: next.pending }) : `/surveys/${survey.id}/check`);
   }
+  if (result.ok && result.next === page.name) throw redirect(withAdded(`/surveys/${survey.id}/${page.name}`, result.added));
   if (result.ok) throw redirect(`/surveys/${survey.id}/${result.next ?? 'check'}`);
   return data({ errors: result.errors, values: result.values }, { status: 400 });
 }
@@ -78,18 +86,31 @@ export default function SurveyPage() {
         </a>
         {page.preview ? <PreviewWarning /> : null}
         <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">
-          {captionTitle ? (
-            <>
-              {captionTitle}
-              <span className="govuk-visually-hidden">,</span>{' '}
-            </>
-          ) : null}
-          <span className="app-progress">
-            Section {page.progress.current} of {page.progress.total}
+        {captionTitle ? (
+          <span className="govuk-caption-l">
+            {captionTitle}
+            <span className="govuk-visually-hidden">,</span>
           </span>
+        ) : null}
+        <span className="govuk-caption-m app-progress">
+          Section {page.progress.current} of {page.exact ? '' : 'about '}
+          {page.progress.total}
         </span>
         <h1 className="govuk-heading-l">{heading}</h1>
+        {page.added.length > 0 && errors.length === 0 ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="added-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="added-title">
+                Important
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">
+                Your answer added {page.added.length === 1 ? 'a question' : `${page.added.length} questions`} to this page, marked “New”.
+              </p>
+            </div>
+          </div>
+        ) : null}
         {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
         <Form method="post" action={page.action} noValidate>
           <CsrfInput />
@@ -100,6 +121,7 @@ export default function SurveyPage() {
               value={values[question.name]}
               comment={values[`${question.name}-Comment`] as string | undefined}
               errors={errors}
+              isNew={page.added.includes(question.name)}
             />
           ))}
           <button type="submit" className="govuk-button" data-module="govuk-button">

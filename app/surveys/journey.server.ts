@@ -69,7 +69,7 @@ export function pageQuestions(page: SurveyPage, answers: Answers) {
   return visibleQuestions(page, answers, conditionHolds);
 }
 
-export type SavePageResult = { ok: true; next: string | null; opened: string[]; answers: Answers } | { ok: false; errors: AnswerError[]; values: Answers };
+export type SavePageResult = { ok: true; next: string | null; opened: string[]; added: string[]; answers: Answers } | { ok: false; errors: AnswerError[]; values: Answers };
 
 export interface ChangeMode {
   /** Pages an earlier change opened, still to be asked before going back. */
@@ -89,6 +89,17 @@ export function withChangeMode(path: string, change: ChangeMode | null): string 
   const params = new URLSearchParams({ change: '1' });
   if (change.pending.length > 0) params.set('then', change.pending.join(','));
   return `${path}?${params.toString().replace(/%2C/g, ',')}`;
+}
+
+/** `?added=a,b`: the questions an answer just added to the page, to point them out. */
+export function withAdded(path: string, added: string[]): string {
+  if (added.length === 0) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}added=${added.map(encodeURIComponent).join(',')}`;
+}
+
+/** Whether answers can change which pages or questions a family sees. */
+export function hasBranching(text: LocalisedSurvey): boolean {
+  return text.pages.some((page) => Boolean(page.visibleIf) || page.questions.some((question) => Boolean(question.visibleIf)));
 }
 
 /** The names of the questions these answers show, page by page. */
@@ -153,6 +164,6 @@ export async function savePage({
   // Without JavaScript a follow-up question (say, "What support did you want?" after "Yes") can
   // only appear on the next load: show the page again while it has new, unanswered questions.
   const appeared = pageQuestions(page, checked.answers).filter((question) => !shown.has(question.name) && checked.answers[question.name] === undefined);
-  if (appeared.length > 0 && appeared.some((question) => question.type !== 'html')) return { ok: true, next: page.name, opened, answers: checked.answers };
-  return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next, opened, answers: checked.answers };
+  if (appeared.length > 0 && appeared.some((question) => question.type !== 'html')) return { ok: true, next: page.name, opened, added: appeared.filter((question) => question.type !== 'html').map((question) => question.name), answers: checked.answers };
+  return { ok: true, next: neighbours(pageFlow(text, checked.answers), page.name).next, opened, added: [], answers: checked.answers };
 }

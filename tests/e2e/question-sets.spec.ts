@@ -11,8 +11,11 @@ test.describe('question sets nobody here wrote, without JavaScript at phone widt
     await checkPage();
     await page.getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    // The same page again, now asking the follow-up, with no error yet.
+    // The same page again, now asking the follow-up, with no error yet, and saying why it came back.
     await expect(page.getByRole('group', { name: 'What kind of help was it?' })).toBeVisible();
+    await expect(page.getByText('Your answer added a question to this page, marked “New”.')).toBeVisible();
+    await expect(page.locator('.app-new-question').getByRole('group', { name: 'What kind of help was it?' })).toBeVisible();
+    await expect(page.locator('.app-progress')).toHaveText(/Section 1 of about \d+/);
     await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
     await checkPage();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -33,7 +36,8 @@ test.describe('question sets nobody here wrote, without JavaScript at phone widt
     await checkPage();
     await page.getByRole('button', { name: 'Start now' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'A short note' })).toBeVisible();
-    await expect(page.locator('.govuk-caption-l')).toHaveText(/^\s*Section 1 of \d+\s*$/);
+    await expect(page.locator('.govuk-caption-l')).toHaveCount(0);
+    await expect(page.locator('.app-progress')).toHaveText(/^\s*Section 1 of (about )?\d+\s*$/);
     await checkPage();
   });
 

@@ -53,7 +53,8 @@ describe(`required follow-ups on the same page (${testStoreKind})`, () => {
 
     // "Yes" reveals the follow-up: the same page again, now with it, and no error for it yet.
     const revealed = await browser.post(pageAction, '/x', { ...params, page: 'hub' }, { got_help: 'yes' });
-    expect(revealed.location).toBe('/surveys/hub-help/hub');
+    // The page says which question is new.
+    expect(revealed.location).toBe('/surveys/hub-help/hub?added=kind');
     expect(await questionsOn(browser, 'hub')).toEqual(['got_help', 'kind']);
     // Now it has been seen, it is required.
     const missing = await browser.post(pageAction, '/x', { ...params, page: 'hub' }, { got_help: 'yes' });
@@ -62,7 +63,7 @@ describe(`required follow-ups on the same page (${testStoreKind})`, () => {
 
     // The follow-up above its trigger.
     expect(await questionsOn(browser, 'reasons')).toEqual(['wanted']);
-    expect((await browser.post(pageAction, '/x', { ...params, page: 'reasons' }, { wanted: 'true' })).location).toBe('/surveys/hub-help/reasons');
+    expect((await browser.post(pageAction, '/x', { ...params, page: 'reasons' }, { wanted: 'true' })).location).toBe('/surveys/hub-help/reasons?added=why_not');
     expect(await questionsOn(browser, 'reasons')).toEqual(['why_not', 'wanted']);
     expect((await browser.post(pageAction, '/x', { ...params, page: 'reasons' }, { wanted: 'true' })).value).toMatchObject({ init: { status: 400 } });
     expect((await browser.post(pageAction, '/x', { ...params, page: 'reasons' }, { wanted: 'true', why_not: 'Too far away' })).location).toBe('/surveys/hub-help/check');

@@ -49,7 +49,7 @@ describe(`changing an answer from check your answers (${testStoreKind})`, () => 
   it('shows a follow-up on the same page first, keeping the way back', async () => {
     const browser = await startedJourney();
     const changed = await answer(browser, 'support-wanted', { wanted_unavailable: 'true' }, '?change=1');
-    expect(changed.location).toBe(`/surveys/${slug}/support-wanted?change=1`);
+    expect(changed.location).toBe(`/surveys/${slug}/support-wanted?change=1&added=wanted_support`);
     expect((await answer(browser, 'support-wanted', { wanted_unavailable: 'true', wanted_support: 'Evening groups' }, '?change=1')).location).toBe(`/surveys/${slug}/check`);
   });
 

@@ -12,6 +12,8 @@ interface FieldProps {
   value: unknown;
   comment?: string;
   errors: AnswerError[];
+  /** Just added to the page by an answer on it: marked so the family sees why the page came back. */
+  isNew?: boolean;
 }
 
 const PREFER_NOT = new Set(['prefer-not-to-say', 'dont-know']);
@@ -244,7 +246,17 @@ function Matrix({ question, value, errors }: { question: SurveyQuestion; value: 
   );
 }
 
-export function QuestionField({ question, value, comment, errors }: FieldProps) {
+export function QuestionField({ isNew = false, ...props }: FieldProps) {
+  if (!isNew) return <Field {...props} />;
+  return (
+    <div className="app-new-question">
+      <strong className="govuk-tag govuk-tag--blue govuk-!-margin-bottom-2">New</strong>
+      <Field {...props} />
+    </div>
+  );
+}
+
+function Field({ question, value, comment, errors }: Omit<FieldProps, 'isNew'>) {
   const error = errors.find((candidate) => candidate.field === question.name || candidate.field === `${question.name}-Comment`)?.message;
   switch (question.type) {
     case 'radiogroup':
