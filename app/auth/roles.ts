@@ -25,7 +25,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
-    { title: 'Staff accounts and roles', description: 'Create accounts, set roles and scopes, disable accounts.', href: '/staff/coming-soon/accounts', comingSoon: true },
+    { title: 'Staff accounts and roles', description: 'Invite staff, set roles and scopes, reset passwords, disable accounts.', href: '/staff/accounts' },
     { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },
   ],
   facilitator: [

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
+import { SuccessBanner } from '~/components/success-banner';
 import { requireCsrf } from '~/auth/csrf.server';
 import { getCurrentUser, getSessionToken, safeRedirectPath } from '~/auth/guards.server';
 import { sessionCookie } from '~/auth/session.server';
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // Only a path on this service goes into the form, so the page never carries another site's address.
   const redirectTo = params.has('redirectTo') ? safeRedirectPath(params.get('redirectTo')) : '';
-  return { timedOut: current.state === 'timed-out' || params.has('timedOut'), redirectTo };
+  return { timedOut: current.state === 'timed-out' || params.has('timedOut'), passwordSet: params.get('password') === 'set', redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { timedOut, redirectTo } = useLoaderData<typeof loader>();
+  const { timedOut, passwordSet, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
@@ -71,6 +72,7 @@ export default function SignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        {passwordSet && errors.length === 0 ? <SuccessBanner message="Your password has been set. Sign in with it now." /> : null}
         {timedOut && errors.length === 0 ? (
           <div className="govuk-notification-banner" role="region" aria-labelledby="timed-out-title" data-module="govuk-notification-banner">
             <div className="govuk-notification-banner__header">

@@ -58,6 +58,12 @@ export default function StaffHome() {
             </li>
           ))}
         </ul>
+        <h2 className="govuk-heading-m">Your account</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/staff/password">
+            Change your password
+          </Link>
+        </p>
       </div>
     </div>
   );

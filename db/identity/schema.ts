@@ -62,6 +62,24 @@ export const staffSessions = pgTable(
 );
 export type StaffSession = typeof staffSessions.$inferSelect;
 
+/**
+ * Single-use links to set a password: sent when an administrator invites someone or resets their
+ * password. Only the token's SHA-256 is kept; using a link removes it, and a newer link replaces it.
+ */
+export const staffPasswordLinks = pgTable(
+  'staff_password_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_password_links_user_idx').on(t.userId)],
+);
+
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {

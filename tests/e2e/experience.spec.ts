@@ -196,3 +196,52 @@ test('an administrator filters the audit trail to one person’s actions and dow
   expect(text).toMatch(/^\uFEFFwhen_utc,who,who_id,what,action_code/);
   expect(text.trim().split('\n').slice(1).every((line) => line.includes('auth.sign-in'))).toBe(true);
 });
+
+test('an administrator invites a facilitator, who sets a password from the emailed link and signs in', async ({ page, checkPage }) => {
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.goto('/staff/accounts');
+  await checkPage();
+  await page.getByRole('button', { name: 'Invite a member of staff' }).click();
+  await checkPage();
+  // Refused first: nothing chosen.
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Name').fill('Rhiannon Newfacilitator');
+  await page.getByLabel('Email address').fill('rhiannon.new@example.org');
+  await page.getByLabel('Facilitator').check();
+  await page.getByLabel('North West').check();
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByText('Rhiannon Newfacilitator has been sent an email')).toBeVisible();
+  await checkPage();
+
+  await page.goto(`/staff/outbox?${new URLSearchParams({ search: 'rhiannon.new@example.org' })}`);
+  await checkPage();
+  const link = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]{43}/.exec(await page.locator('.govuk-summary-card pre').first().innerText())?.[0];
+  expect(link).toBeTruthy();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/signed-out');
+  await checkPage();
+
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('New password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('link', { name: /12 characters or more/ })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('New password', { exact: true }).fill('three unrelated words 7');
+  await page.getByLabel('Type the new password again').fill('three unrelated words 7');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByText('Your password has been set. Sign in with it now.')).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Email address').fill('rhiannon.new@example.org');
+  await page.getByLabel('Password').fill('three unrelated words 7');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Panels and sessions' })).toBeVisible();
+  await checkPage();
+  // The link works once.
+  expect((await page.goto(link!))?.status()).toBe(404);
+  await checkPage();
+});
