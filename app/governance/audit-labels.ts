@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'sessions.schedule.notice-override': 'Scheduled a session at short notice',
   'sessions.reschedule': 'Moved a session',
   'sessions.reschedule.notice-override': 'Moved a session at short notice',
+  'sessions.edit': 'Changed a session’s details',
   'sessions.cancel': 'Cancelled a session',
   'attendance.view': 'Viewed a session’s attendance list',
   'attendance.record': 'Recorded attendance',

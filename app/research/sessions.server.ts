@@ -51,6 +51,16 @@ export async function moveSession(sessionId: string, { startsAt, endsAt }: { sta
   return row;
 }
 
+/** A session's own details as staff edit them (the time moves through moveSession). */
+export async function updateSessionDetails(
+  sessionId: string,
+  details: Pick<PanelSession, 'title' | 'theme' | 'mode' | 'venueAccess' | 'capacity'>,
+): Promise<PanelSession> {
+  const [row] = await researchDb().update(panelSessions).set(details).where(eq(panelSessions.id, sessionId)).returning();
+  if (!row) throw new Error('Session not found');
+  return row;
+}
+
 export async function sessionsByIds(ids: string[]): Promise<PanelSession[]> {
   if (ids.length === 0) return [];
   return researchDb().select().from(panelSessions).where(inArray(panelSessions.id, ids));

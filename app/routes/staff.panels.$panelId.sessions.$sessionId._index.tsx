@@ -9,6 +9,7 @@ import { formatLondon } from '~/scheduling/notice';
 import { withPlace } from '~/scheduling/places.server';
 import { reminderStatus } from '~/scheduling/reminders.server';
 import { ScrollingTable } from '~/components/table';
+import { SuccessBanner } from '~/components/success-banner';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.session.title ?? 'Session'} – Family Voice` }];
 
@@ -38,11 +39,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       noticeOverrideReason: session.noticeOverrideReason,
     },
     started,
+    changed: changedNotice(new URL(request.url).searchParams.get('changed')),
     counts,
     people,
     runBy: facilitators.get(session.id) ?? [],
     reminders: reminders.map((reminder) => ({ ...reminder, due: formatLondon(reminder.due), past: reminder.due <= new Date() })),
   };
+}
+
+/** After an edit: how many were told (a count from our own redirect; only a small number is read). */
+function changedNotice(value: string | null): string | null {
+  if (value === null || !/^\d{1,4}$/.test(value)) return null;
+  const told = Number(value);
+  return told === 0 ? 'The session has been changed. Nobody needed to be told.' : `The session has been changed and ${told} ${told === 1 ? 'person has' : 'people have'} been told.`;
 }
 
 const MODE = { 'in-person': 'In person', online: 'Online', hybrid: 'In person and online' } as const;
@@ -57,7 +66,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default function SessionPage() {
-  const { panel, session, started, counts, people, runBy, reminders } = useLoaderData<typeof loader>();
+  const { panel, session, started, changed, counts, people, runBy, reminders } = useLoaderData<typeof loader>();
   const taken = counts.accepted ?? 0;
   return (
     <div className="govuk-grid-row">
@@ -65,6 +74,7 @@ export default function SessionPage() {
         <Link to={`/staff/panels/${panel.id}`} className="govuk-back-link">
           Back to the panel
         </Link>
+        {changed ? <SuccessBanner message={changed} /> : null}
         <span className="govuk-caption-l">{panel.name}</span>
         <h1 className="govuk-heading-l">{session.title}</h1>
         <dl className="govuk-summary-list">
@@ -104,6 +114,9 @@ export default function SessionPage() {
             </Link>
           ) : (
             <>
+              <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/staff/panels/${panel.id}/sessions/${session.id}/edit`}>
+                Change the details
+              </Link>
               <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/staff/panels/${panel.id}/sessions/${session.id}/reschedule`}>
                 Change the time
               </Link>

@@ -41,3 +41,9 @@ export async function facilitatorsOf(sessionIds: string[]): Promise<Map<string, 
   for (const row of rows) names.set(row.sessionId, [...(names.get(row.sessionId) ?? []), row.displayName]);
   return names;
 }
+
+/** The staff ids running a session, for the edit form. */
+export async function facilitatorIdsOf(sessionId: string): Promise<string[]> {
+  const rows = await identityDb().select({ id: sessionFacilitators.staffUserId }).from(sessionFacilitators).where(eq(sessionFacilitators.sessionId, sessionId));
+  return rows.map((row) => row.id);
+}
