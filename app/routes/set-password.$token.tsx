@@ -11,7 +11,8 @@ import { parseForm } from '~/utils/form';
 
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: 'Set your password – Family Voice' }, { name: 'referrer', content: 'no-referrer' }];
+// The token never leaves in a Referer: the service's Referrer-Policy is same-origin and the page links nowhere else.
+export const meta: MetaFunction = () => [{ title: 'Set your password – Family Voice' }];
 
 const GONE = 'This link has been used, has expired or is not right. Ask your administrator for a new one.';
 

@@ -118,7 +118,12 @@ async function seedYoungPeoplesPanel(random: Random, laCodes: string[], firstNum
   for (let n = firstNumber; n < firstNumber + 6; n += 1) {
     const details = buildParticipant(random, n);
     const participant = await createParticipant({
-      details: { ...details, fullName: details.fullName.replace('Testparent', 'Testyoungperson'), ageGroup: random.pick(['16-17', '18-plus'] as const) },
+      details: {
+        ...details,
+        fullName: details.fullName.replace('Testparent', 'Testyoungperson'),
+        email: details.email?.replace('testparent', 'testyoungperson') ?? null,
+        ageGroup: random.pick(['16-17', '18-plus'] as const),
+      },
       panelId: panel.id,
     });
     const profile = buildProfile(random, laCodes, true);

@@ -12,8 +12,8 @@ test('the administrator reads the audit trail, including their own sign-in', asy
   await signInAs(page, 'admin@example.com', checkPage);
   await page.getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'auth.sign-in', exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'audit.view', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Signed in', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Viewed the audit trail', exact: true }).first()).toBeVisible();
   await checkPage();
 });
 

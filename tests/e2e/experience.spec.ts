@@ -201,7 +201,7 @@ test('an administrator invites a facilitator, who sets a password from the email
   await signInAs(page, 'admin@example.com', checkPage);
   await page.goto('/staff/accounts');
   await checkPage();
-  await page.getByRole('button', { name: 'Invite a member of staff' }).click();
+  await page.getByRole('link', { name: 'Invite a member of staff' }).click();
   await checkPage();
   // Refused first: nothing chosen.
   await page.getByRole('button', { name: 'Send the invitation' }).click();
@@ -243,5 +243,30 @@ test('an administrator invites a facilitator, who sets a password from the email
   await checkPage();
   // The link works once.
   expect((await page.goto(link!))?.status()).toBe(404);
+  await checkPage();
+});
+
+test('staff change a session’s venue and everyone invited is told', async ({ page, checkPage }) => {
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.goto('/staff/panels');
+  await checkPage();
+  await page.getByRole('link', { name: 'North East parent and carer panel' }).click();
+  await checkPage();
+  await page.getByRole('link', { name: 'Making family hubs work for the whole family' }).first().click();
+  await checkPage();
+  await page.getByRole('link', { name: 'Change the details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change the session' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Number of places').fill('1');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('link', { name: 'A session needs at least 2 places' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Number of places').fill('12');
+  await page.getByLabel('Venue (in person or hybrid)').fill('Gateshead Family Hub, Room 3');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(/The session has been changed and \d+ (people have|person has) been told\./)).toBeVisible();
+  await checkPage();
+  await page.goto(`/staff/outbox?${new URLSearchParams({ search: 'Changed: Making family hubs work' })}`);
+  await expect(page.locator('.govuk-summary-card').first()).toContainText('Where: Gateshead Family Hub, Room 3.');
   await checkPage();
 });

@@ -4,6 +4,8 @@ test.describe('the common question set without JavaScript, at phone width, by ke
   test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
   test('a family answers, changes an answer, checks and sends; a second send stores nothing more', async ({ page, checkPage }) => {
+    // Every page of the set, each checked by axe: longer than most tests.
+    test.setTimeout(120_000);
     await page.goto('/surveys/common-question-set?la=E09000033&programme=family-hubs&channel=hub-poster');
     await expect(page.getByRole('heading', { level: 1, name: 'Tell us about the support your family gets' })).toBeVisible();
     await checkPage();
@@ -25,6 +27,7 @@ test.describe('the common question set without JavaScript, at phone width, by ke
 
     // A follow-up question appears on the same page once it is needed.
     await expect(page.getByRole('heading', { level: 1, name: 'Support you wanted' })).toBeVisible();
+    await checkPage();
     await page.getByRole('group', { name: 'Was there support you wanted but could not get?' }).getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByLabel('What support did you want?')).toBeVisible();
