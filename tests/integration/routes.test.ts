@@ -106,8 +106,9 @@ describe(`sign-in and guarded pages (${testStoreKind})`, () => {
       context: testContext({ requestId: 'audit-view-1' }),
       params: {},
     });
-    expect(page.events.map((event) => event.what)).toEqual(expect.arrayContaining(['audit.view', 'auth.sign-in', 'auth.sign-in.failed']));
-    expect(page.events[0]).toMatchObject({ what: 'audit.view', who: adminSession.user.id });
+    // In plain words, with the person's name rather than an id.
+    expect(page.events.map((event) => event.what)).toEqual(expect.arrayContaining(['Viewed the audit trail', 'Signed in', 'Failed to sign in']));
+    expect(page.events[0]).toMatchObject({ what: 'Viewed the audit trail', who: adminSession.user.displayName });
   });
 
   it('signs out: the session ends, the cookie is cleared and the sign-out is audited', async () => {
