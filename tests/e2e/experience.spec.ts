@@ -17,6 +17,8 @@ for (const javaScriptEnabled of [false, true]) {
       await checkPage();
       await page.getByLabel('Mental health support').check();
       await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByText('Your answer added a question to this page, marked “New”.')).toBeVisible();
+      await checkPage();
       await page.getByLabel('Quite helpful').check();
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Getting help' })).toBeVisible();

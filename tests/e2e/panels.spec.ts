@@ -192,6 +192,7 @@ test('the facilitator records attendance and the attendee answers the session fe
 
   await signInAs(page, 'admin@example.com', checkPage);
   await page.goto('/staff/outbox');
+  await checkPage();
   await page.getByLabel('Search by recipient or subject').fill('How did it go? Getting help with mental health');
   await page.getByRole('button', { name: 'Search' }).click();
   await checkPage();

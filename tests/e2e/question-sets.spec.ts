@@ -176,6 +176,8 @@ test('staff walk the families’ own pages in a preview, and see what would be s
   await checkPage();
   await page.getByLabel('Yes').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('group', { name: 'What kind of help was it?' })).toBeVisible();
+  await checkPage();
   await page.getByLabel('Groups').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' })).toBeVisible();

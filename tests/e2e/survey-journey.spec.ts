@@ -106,7 +106,9 @@ test('the young people’s set with JavaScript on keeps answers through a reload
   await checkPage();
   await page.getByLabel('Mental health support').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  // The rating follow-up appears on the same page.
+  // The rating follow-up appears on the same page, marked as new.
+  await expect(page.getByText('Your answer added a question to this page, marked “New”.')).toBeVisible();
+  await checkPage();
   await page.getByLabel('Quite helpful').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Getting help' })).toBeVisible();
