@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
-import { auditEvents, consents, panelMemberships, participants, type Participant } from '#db/identity/schema';
+import { auditEvents, consents, panelMemberships, participants, withdrawnLinks, type Participant } from '#db/identity/schema';
+import { hashToken } from '~/utils/tokens.server';
 import { recordAudit } from '~/governance/audit.server';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11';
@@ -126,6 +127,12 @@ export async function panelPlanningSummary(panelId: string) {
  */
 export async function deleteParticipant({ participantId, researchDeleted }: { participantId: string; researchDeleted: boolean }): Promise<void> {
   await identityDb().transaction(async (tx) => {
+    // Their personal links, as hashes with the day only, so an old link says they have left.
+    await tx.execute(
+      sql`insert into withdrawn_links (token_hash, withdrawn_on)
+          select token_hash, (now() at time zone 'Europe/London')::date from invitations where participant_id = ${participantId}
+          on conflict do nothing`,
+    );
     await tx.delete(participants).where(eq(participants.id, participantId));
     await tx
       .update(auditEvents)
@@ -156,4 +163,16 @@ export async function updateOwnPreferences({
     await recordAudit({ who: 'participant', what: 'participants.update-self', subjectId: participantId, subjectType: 'participant' }, tx);
     return { ok: true as const };
   });
+}
+
+/** Whether a personal link belonged to someone who has since left (and when is not kept beyond the day). */
+export async function linkOfWithdrawnMember(token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+  const rows = await identityDb().select({ tokenHash: withdrawnLinks.tokenHash }).from(withdrawnLinks).where(eq(withdrawnLinks.tokenHash, hashToken(token)));
+  return rows.length > 0;
+}
+
+/** Old links of people who left are forgotten after a year. */
+export async function pruneWithdrawnLinks(): Promise<void> {
+  await identityDb().delete(withdrawnLinks).where(sql`${withdrawnLinks.withdrawnOn} < (now() at time zone 'Europe/London')::date - 365`);
 }

@@ -1,3 +1,4 @@
+import { pruneWithdrawnLinks } from '~/identity/participants.server';
 import type { PgBoss } from 'pg-boss';
 import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
@@ -11,7 +12,7 @@ import { jobQueue, QUEUES } from './queue.server';
  * agreement requests left unanswered for 7 days (the young person is removed, ADR 0007).
  */
 export async function tidyUp(now = new Date()): Promise<{ guardianRequestsClosed: number }> {
-  await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
+  await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts(), pruneWithdrawnLinks()]);
   return { guardianRequestsClosed: await removeUnansweredGuardianRequests(now) };
 }
 

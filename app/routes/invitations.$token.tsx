@@ -7,7 +7,7 @@ import { ChoiceFields, TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
-import { updateOwnPreferences } from '~/identity/participants.server';
+import { linkOfWithdrawnMember, updateOwnPreferences } from '~/identity/participants.server';
 import { AVAILABILITY } from '~/panels/options';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { findInvitation, respondToInvitation } from '~/scheduling/invitations.server';
@@ -35,7 +35,11 @@ const STATUS_TEXT: Record<string, string> = {
 async function requireInvitation(token: string | undefined) {
   const found = token ? await findInvitation(token) : undefined;
   const session = found ? await getSession(found.invitation.sessionId) : undefined;
-  if (!found || !session || session.cancelledAt) throw new Response('This link is not valid or has expired', { status: 404 });
+  if (!found || !session || session.cancelledAt) {
+    // Someone who has left keeps their old links: tell them so, and how to come back.
+    if (!found && token && (await linkOfWithdrawnMember(token))) throw redirect('/withdrawn?link=old');
+    throw new Response('This link is not valid or has expired', { status: 404 });
+  }
   return { ...found, session };
 }
 

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -188,6 +189,16 @@ export const signUpConfirmations = pgTable(
   (t) => [index('sign_up_confirmations_participant_idx').on(t.participantId)],
 );
 export type SignUpConfirmation = typeof signUpConfirmations.$inferSelect;
+
+/**
+ * Personal links of members who have left: only each link's hash and the UK day they left, so an old
+ * link can say "you have left" instead of "not found". Nothing else about them is kept; removed
+ * after a year.
+ */
+export const withdrawnLinks = pgTable('withdrawn_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  withdrawnOn: date('withdrawn_on').notNull(),
+});
 
 /**
  * An invitation to a panel session (session ids refer to the research store). The member's

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
-import { invitations, outboxMessages, participants, type StaffUser } from '#db/identity/schema';
+import { invitations, outboxMessages, participants, withdrawnLinks, type StaffUser } from '#db/identity/schema';
+import { withdrawParticipant } from '~/panels/withdraw.server';
+import { hashToken } from '~/utils/tokens.server';
 import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
@@ -132,5 +134,20 @@ describe(`a member's personal link and the feedback page, through their routes (
     expect(again.headers.get('Location')).toBe(`/panels/${panel.id}/joined`);
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(3);
     expect(await identityDb().$count(invitations, eq(invitations.participantId, ray!.id))).toBe(2);
+  });
+
+  it('tells someone who has left, through their old link, that they left and how to come back', async () => {
+    const [message] = await identityDb().select().from(outboxMessages).orderBy(outboxMessages.id).limit(1);
+    const token = /invitations\/([A-Za-z0-9_-]{43})/.exec(message!.body ?? '')![1]!;
+    const [invitation] = await identityDb().select().from(invitations).where(eq(invitations.tokenHash, hashToken(token)));
+    await withdrawParticipant({ participantId: invitation!.participantId, deleteAnswers: true });
+    const old = await outcome(() => invitationLoader({ request: new Request(`http://localhost/invitations/${token}`), params: { token }, context: testContext() }));
+    expect(old).toMatchObject({ status: 302 });
+    expect(old.headers.get('Location')).toBe('/withdrawn?link=old');
+    // Only the link's hash and the day are kept; a made-up link is still a plain 404.
+    const [kept] = await identityDb().select().from(withdrawnLinks).where(eq(withdrawnLinks.tokenHash, hashToken(token)));
+    expect(Object.keys(kept!).sort()).toEqual(['tokenHash', 'withdrawnOn']);
+    const other = 'x'.repeat(43);
+    expect(await outcome(() => invitationLoader({ request: new Request(`http://localhost/invitations/${other}`), params: { token: other }, context: testContext() }))).toMatchObject({ status: 404 });
   });
 });
