@@ -169,7 +169,11 @@ test('the invitation with its calendar file is in the outbox, and the member acc
   await page.getByRole('button', { name: 'Stop taking part' }).click();
   await expect(page.getByRole('heading', { name: 'You have stopped taking part' })).toBeVisible();
   await checkPage();
-  expect((await page.goto(link!))?.status()).toBe(404);
+  // The old link no longer opens anything of theirs: it says they have left, and how to come back.
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/withdrawn\?link=old$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'You have left Family Voice panels' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Find a panel and join it' })).toBeVisible();
   await checkPage();
 });
 
