@@ -9,13 +9,10 @@ import { publicUrl } from '~/utils/public-url.server';
 import { hashToken, newToken } from '~/utils/tokens.server';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.server';
 import { ROLE_LABELS, ROLES } from './roles';
-import { createStaffUser, DuplicateEmailError } from './staff-users.server';
+import { createStaffUser, DuplicateEmailError, LA_CODE, REGION_CODE } from './staff-users.server';
 
 /** Invitation and reset links last a week; a newer one replaces any older one for the same person. */
 const LINK_DAYS = 7;
-
-const REGION_CODE = /^E1200000[1-9]$/;
-const LA_CODE = /^E(06|08|09|10)\d{6}$/;
 
 /** A role and the scope that goes with it, as an administrator sets them. */
 const roleAndScope = z

@@ -8,8 +8,8 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from './password.server';
 import { ROLES } from './roles';
 import { normaliseEmail } from './sign-in.server';
 
-const REGION_CODE = /^E1200000[1-9]$/;
-const LA_CODE = /^E(06|08|09|10)\d{6}$/;
+export const REGION_CODE = /^E1200000[1-9]$/;
+export const LA_CODE = /^E(06|08|09|10)\d{6}$/;
 
 /** A new staff account; the scope fields that apply depend on the role. */
 export const newStaffUserSchema = z

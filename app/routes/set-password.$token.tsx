@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH } from '~/auth/password.server';
 import { findPasswordLink, newPasswordSchema, setPasswordWithLink } from '~/auth/staff-accounts.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
-import { TextInput } from '~/components/text-input';
+import { NewPasswordFields } from '~/auth/components/new-password-fields';
 import { parseForm } from '~/utils/form';
 
 export const handle = { hydrate: false };
@@ -36,7 +36,6 @@ export default function SetPassword() {
   const { name, email, minLength } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const errors = failed?.errors ?? [];
-  const error = (field: string) => errors.find((candidate) => candidate.field === field)?.message;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -45,18 +44,7 @@ export default function SetPassword() {
         <h1 className="govuk-heading-l">Set your password</h1>
         <Form method="post" noValidate>
           <CsrfInput />
-          {/* Lets password managers save the new password against the right account. */}
-          <input type="hidden" name="username" autoComplete="username" value={email} />
-          <TextInput
-            name="password"
-            label="New password"
-            hint={`At least ${minLength} characters. A few unrelated words make a strong password that is easy to remember.`}
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            error={error('password')}
-          />
-          <TextInput name="confirm" label="Type the new password again" type="password" autoComplete="new-password" spellCheck={false} error={error('confirm')} />
+          <NewPasswordFields email={email} minLength={minLength} errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Set password
           </button>

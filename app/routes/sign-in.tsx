@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
-import { SuccessBanner } from '~/components/success-banner';
+import { ImportantBanner, SuccessBanner } from '~/components/success-banner';
 import { requireCsrf } from '~/auth/csrf.server';
 import { getCurrentUser, getSessionToken, safeRedirectPath } from '~/auth/guards.server';
 import { sessionCookie } from '~/auth/session.server';
@@ -74,18 +74,7 @@ export default function SignIn() {
         <ErrorSummary errors={errors} />
         {passwordSet && errors.length === 0 ? <SuccessBanner message="Your password has been set. Sign in with it now." /> : null}
         {timedOut && errors.length === 0 ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="timed-out-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="timed-out-title">
-                Important
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                You were signed out because you had not used the service for 30 minutes.
-              </p>
-            </div>
-          </div>
+          <ImportantBanner message="You were signed out because you had not used the service for 30 minutes." />
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">Sign in with your staff account. Families taking part do not need an account.</p>

@@ -9,6 +9,7 @@ import { changeOwnPassword, newPasswordSchema } from '~/auth/staff-accounts.serv
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
+import { NewPasswordFields } from '~/auth/components/new-password-fields';
 import { TextInput } from '~/components/text-input';
 import { parseForm } from '~/utils/form';
 import { hashToken } from '~/utils/tokens.server';
@@ -46,18 +47,8 @@ export default function ChangePassword() {
         <h1 className="govuk-heading-l">Change your password</h1>
         <Form method="post" noValidate key={result?.done ? 'done' : 'form'}>
           <CsrfInput />
-          <input type="hidden" name="username" autoComplete="username" value={email} />
           <TextInput name="current" label="Current password" type="password" autoComplete="current-password" spellCheck={false} error={error('current')} />
-          <TextInput
-            name="password"
-            label="New password"
-            hint={`At least ${minLength} characters.`}
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            error={error('password')}
-          />
-          <TextInput name="confirm" label="Type the new password again" type="password" autoComplete="new-password" spellCheck={false} error={error('confirm')} />
+          <NewPasswordFields email={email} minLength={minLength} errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Change password
           </button>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
+import { ImportantBanner } from '~/components/success-banner';
 import { PreviewWarning } from '~/surveys/components/preview-parts';
 import { QuestionField } from '~/surveys/components/question-field';
 import { afterChange, changeMode, hasBranching, withAdded, currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
@@ -98,18 +99,7 @@ export default function SurveyPage() {
         </span>
         <h1 className="govuk-heading-l">{heading}</h1>
         {page.added.length > 0 && errors.length === 0 ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="added-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="added-title">
-                Important
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                Your answer added {page.added.length === 1 ? 'a question' : `${page.added.length} questions`} to this page, marked “New”.
-              </p>
-            </div>
-          </div>
+          <ImportantBanner message={`Your answer added ${page.added.length === 1 ? 'a question' : `${page.added.length} questions`} to this page, marked “New”.`} />
         ) : null}
         {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
         <Form method="post" action={page.action} noValidate>

@@ -1,35 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { identityDb } from '#db/identity/client';
 import { invitations, participants, type StaffUser } from '#db/identity/schema';
 import type { Panel, PanelSession } from '#db/research/schema';
 import type { FieldError } from '~/components/error-summary';
 import { recordAudit } from '~/governance/audit.server';
 import { queueForMember } from '~/identity/messages.server';
-import { VENUE_ACCESS } from '~/panels/options';
 import { updateSessionDetails } from '~/research/sessions.server';
 import { scrubPersonalData } from '~/utils/scrub';
 import { assignFacilitators, facilitatorChoices, facilitatorsOf } from './facilitators.server';
 import { invitationCounts } from './invitations.server';
 import { formatLondon } from './notice';
 import { saveSessionPlace, withPlace } from './places.server';
+import { placeErrors, sessionDetailsSchema } from './session-details';
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
-
-export const editSessionSchema = z.object({
-  title: text(120, 'Title').min(1, 'Enter a title for the session'),
-  theme: text(120, 'Theme'),
-  mode: z.enum(['in-person', 'online', 'hybrid'], { errorMap: () => ({ message: 'Select whether the session is in person, online or both' }) }),
-  venue: text(300, 'Venue'),
-  venueAccess: z.array(z.enum(Object.keys(VENUE_ACCESS) as [keyof typeof VENUE_ACCESS])),
-  onlineDetails: text(500, 'Joining details'),
-  capacity: z.coerce
-    .number({ invalid_type_error: 'Enter the number of places as a number' })
-    .int('Enter a whole number of places')
-    .min(2, 'A session needs at least 2 places')
-    .max(200, 'A session can have at most 200 places'),
-  facilitators: z.array(z.string()),
-});
+export const editSessionSchema = sessionDetailsSchema;
 export const EDIT_SESSION_LISTS = ['venueAccess', 'facilitators'] as const;
 export type EditSessionInput = z.infer<typeof editSessionSchema>;
 
@@ -55,9 +40,7 @@ export async function editSession({
   input: EditSessionInput;
   correlationId?: string;
 }): Promise<EditSessionResult> {
-  const errors: FieldError[] = [];
-  if (input.mode !== 'online' && !input.venue) errors.push({ field: 'venue', message: 'Enter the venue' });
-  if (input.mode !== 'in-person' && !input.onlineDetails) errors.push({ field: 'onlineDetails', message: 'Enter how to join online' });
+  const errors: FieldError[] = placeErrors(input);
   const taken = (await invitationCounts(session.id)).accepted ?? 0;
   if (input.capacity < taken) errors.push({ field: 'capacity', message: `${taken} people already have a place: the session needs at least ${taken} places` });
   const choices = new Set((await facilitatorChoices(panel)).map((choice) => choice.id));

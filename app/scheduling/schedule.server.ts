@@ -11,31 +11,17 @@ import { inviteMembers } from './invitations.server';
 import { queueReminders } from './reminders.server';
 import { saveSessionPlace, type PlacedSession } from './places.server';
 import { insertSession } from '~/research/sessions.server';
-import { VENUE_ACCESS } from '~/panels/options';
+import { placeErrors, sessionDetailsSchema, text } from './session-details';
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
-
-const scheduleSchema = z.object({
-  title: text(120, 'Title').min(1, 'Enter a title for the session'),
-  theme: text(120, 'Theme'),
+const scheduleSchema = sessionDetailsSchema.extend({
   day: z.string(),
   month: z.string(),
   year: z.string(),
   startTime: z.string(),
   endTime: z.string(),
-  mode: z.enum(['in-person', 'online', 'hybrid'], { errorMap: () => ({ message: 'Select whether the session is in person, online or both' }) }),
-  venue: text(300, 'Venue'),
-  venueAccess: z.array(z.enum(Object.keys(VENUE_ACCESS) as [keyof typeof VENUE_ACCESS])),
-  onlineDetails: text(500, 'Joining details'),
-  capacity: z.coerce
-    .number({ invalid_type_error: 'Enter the number of places as a number' })
-    .int('Enter a whole number of places')
-    .min(2, 'A session needs at least 2 places')
-    .max(200, 'A session can have at most 200 places'),
   overrideNotice: z.literal('yes').optional(),
   overrideReason: text(500, 'Reason'),
   confirmWarnings: z.literal('1').optional(),
-  facilitators: z.array(z.string()),
 });
 
 export type ScheduleResult =
@@ -103,8 +89,7 @@ export async function scheduleSession({
   const input = parsed.data;
   const errors: FieldError[] = [...times.errors];
   const { startsAt, endsAt } = times;
-  if (input.mode !== 'online' && !input.venue) errors.push({ field: 'venue', message: 'Enter the venue' });
-  if (input.mode !== 'in-person' && !input.onlineDetails) errors.push({ field: 'onlineDetails', message: 'Enter how to join online' });
+  errors.push(...placeErrors(input));
   const choices = new Set((await facilitatorChoices(panel)).map((choice) => choice.id));
   const facilitators = [...new Set(input.facilitators.filter(Boolean))];
   if (choices.size > 0 && facilitators.length === 0) errors.push({ field: 'facilitators', message: 'Select who will run the session' });
