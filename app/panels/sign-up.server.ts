@@ -1,144 +1,32 @@
-import { z } from 'zod';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { confirmSignUp, createConfirmation, dropGuardianRequest, expiredConfirmations, findConfirmation, hasActiveMembership } from '~/identity/confirmations.server';
 import { queueMessage, queueForMember } from '~/identity/messages.server';
-import { createParticipant, findParticipantByEmail, undoSignUp, type ParticipantDetails } from '~/identity/participants.server';
+import { createParticipant, findParticipantByEmail, undoSignUp } from '~/identity/participants.server';
 import { recordAudit } from '~/governance/audit.server';
 import { publicUrl } from '~/utils/public-url.server';
 import { withdrawParticipant } from './withdraw.server';
 import { getPanel, recordPanelMember, recordPanelMembership } from '~/research/panels.server';
 import { inviteToComingSessions } from '~/scheduling/late-joiners.server';
-import { checkAnswers, type AnswerError } from '~/surveys/answers';
-import { conditionHolds, getSurvey, type SurveyQuestion } from '~/surveys/definitions.server';
-import { answersFromForm, fieldNames } from '~/surveys/form-data';
 import { scrubQuestionAnswers } from '~/surveys/scrub-answers';
 import type { Panel } from '#db/research/schema';
-import { AVAILABILITY } from './options';
-
-
-const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
-const optional = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .transform((value) => (value === '' ? null : value));
-
-const signUpSchema = z
-  .object({
-    fullName: z.string().trim().min(1, 'Enter your name').max(200, 'Name must be 200 characters or fewer'),
-    email: optional(254, 'Email address').refine((value) => value === null || z.string().email().safeParse(value).success, {
-      message: 'Enter an email address in the correct format, like name@example.com',
-    }),
-    phone: optional(20, 'Phone number').refine((value) => value === null || UK_PHONE.test(value), {
-      message: 'Enter a UK phone number, like 07700 900 982 or 01632 960 001',
-    }),
-    preferredContact: z.enum(['email', 'phone', 'text'], { errorMap: () => ({ message: 'Select how you would like us to contact you' }) }),
-    ageGroup: z.enum(['under-16', '16-17', '18-plus'], { errorMap: () => ({ message: 'Select your age' }) }),
-    guardianName: optional(200, 'Parent or guardian’s name'),
-    guardianContact: optional(254, 'Parent or guardian’s email or phone').refine((value) => value === null || z.string().email().safeParse(value).success || UK_PHONE.test(value), {
-      message: 'Enter your parent or guardian’s email address or UK phone number',
-    }),
-    accessNeeds: optional(1000, 'Access needs'),
-    caringCommitments: optional(1000, 'Childcare and caring'),
-    availability: z.array(z.enum(Object.keys(AVAILABILITY) as [keyof typeof AVAILABILITY])).default([]),
-    attendanceMode: z.enum(['in-person', 'online', 'either'], { errorMap: () => ({ message: 'Select how you would like to take part' }) }),
-    consentResearch: z.literal('yes', { errorMap: () => ({ message: 'Confirm you agree to take part in the research' }) }),
-    consentContact: z.literal('yes', { errorMap: () => ({ message: 'Confirm we can contact you about panel sessions' }) }),
-  })
-  .superRefine((form, ctx) => {
-    if (!form.email && !form.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address or a phone number' });
-    if (form.preferredContact === 'email' && !form.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter your email address, or choose another way to contact you' });
-    if (form.preferredContact !== 'email' && !form.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter your phone number, or choose another way to contact you' });
-    if (form.ageGroup === 'under-16') {
-      if (!form.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'Enter your parent or guardian’s name' });
-      if (!form.guardianContact) ctx.addIssue({ code: 'custom', path: ['guardianContact'], message: 'Enter your parent or guardian’s email or phone number' });
-    }
-  });
-
-/**
- * The About-you questions, taken from the common question set so the codes are the same. Follow-up
- * questions (shown by an earlier answer) are left out: the sign-up form is one page.
- */
-export function aboutYouQuestions({ youngPeople = false }: { youngPeople?: boolean } = {}): SurveyQuestion[] {
-  const common = getSurvey('common-question-set');
-  if (!common) throw new Error('The common question set is missing');
-  return common.text.en!.pages
-    .filter((page) => page.name.startsWith('about-you'))
-    .flatMap((page) => page.questions)
-    .filter((question) => !question.visibleIf)
-    .filter((question) => !youngPeople || !ADULT_ONLY_DIMENSIONS.has(question.dimension ?? ''));
-}
-
-/** Census 2021 asked these of people aged 16 and over only; young people's panels take members from 11. */
-const ADULT_ONLY_DIMENSIONS = new Set(['sexual_orientation', 'marital_status', 'gender_identity']);
-
-/** The same answer whoever signed up, so the page never tells a stranger whether an email is known. */
-export type SignUpResult = { ok: true } | { ok: false; errors: AnswerError[] };
+import { aboutYouQuestions, type SignUpInput } from './sign-up-steps.server';
 
 /**
  * Signs someone up to a panel: contact details and consent to the identity store, the About-you
  * profile to the research store under their pseudonym. If the second write fails the first is undone.
- * Then they are invited to the panel's sessions that still give 4 weeks' notice.
+ * Then they are invited to the panel's sessions that still give 4 weeks' notice. It ends the same way
+ * whoever signed up, so the pages never tell a stranger whether an email is known.
  */
 export async function signUpToPanel({
   panel,
-  form,
+  input,
   correlationId,
 }: {
   panel: Panel;
-  form: FormData;
+  input: SignUpInput;
   correlationId?: string;
-}): Promise<SignUpResult> {
-  const questions = aboutYouQuestions({ youngPeople: panel.audience === 'young-people' });
-  const PROFILE_FIELDS = new Set(questions.flatMap(fieldNames));
-  const unknown = [...new Set(form.keys())].filter((key) => !PROFILE_FIELDS.has(key) && key !== 'csrf' && !(key in signUpSchema.innerType().shape));
-  if (unknown.length > 0) return { ok: false, errors: [{ field: 'fullName', message: 'The form had fields it should not have. Reload the page and try again.' }] };
-  // Absent text fields read as empty (optional ones then become null); choices stay absent.
-  const text = (key: string) => (typeof form.get(key) === 'string' ? String(form.get(key)) : '');
-  const choice = (key: string) => (typeof form.get(key) === 'string' ? String(form.get(key)) : undefined);
-  const parsed = signUpSchema.safeParse({
-    fullName: text('fullName'),
-    email: text('email'),
-    phone: text('phone'),
-    preferredContact: choice('preferredContact'),
-    ageGroup: choice('ageGroup'),
-    guardianName: text('guardianName'),
-    guardianContact: text('guardianContact'),
-    accessNeeds: text('accessNeeds'),
-    caringCommitments: text('caringCommitments'),
-    availability: form.getAll('availability'),
-    attendanceMode: choice('attendanceMode'),
-    consentResearch: choice('consentResearch'),
-    consentContact: choice('consentContact'),
-  });
-  let errors: AnswerError[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'fullName'), message: issue.message }));
-  if (choice('ageGroup') === 'under-16' && panel.audience !== 'young-people') {
-    // No point asking for a guardian's agreement to a panel they cannot join.
-    errors = [
-      { field: 'ageGroup', message: 'Under-16s can join young people’s panels only. Choose a young people’s panel.' },
-      ...errors.filter((error) => !error.field.startsWith('guardian')),
-    ];
-  }
-
-  const profileForm = new FormData();
-  for (const [key, value] of form.entries()) if (PROFILE_FIELDS.has(key)) profileForm.append(key, value);
-  const { answers } = answersFromForm(questions, profileForm);
-  const profile = checkAnswers({ title: '', pages: [{ name: 'about-you', title: '', questions }] }, Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)), {
-    requiredPages: 'all',
-    condition: conditionHolds,
-  });
-  if (!profile.ok) errors.push(...profile.errors);
-  if (!parsed.success || !profile.ok || errors.length > 0) return { ok: false, errors };
-
-  const { consentResearch: _r, consentContact: _c, ...rest } = parsed.data;
-  const details: ParticipantDetails = {
-    ...rest,
-    email: rest.email?.toLowerCase() ?? null,
-    guardianName: rest.ageGroup === 'under-16' ? rest.guardianName : null,
-    guardianContact: rest.ageGroup === 'under-16' ? rest.guardianContact : null,
-  };
-
+}): Promise<void> {
+  const { details } = input;
   const existing = details.email ? await findParticipantByEmail(details.email) : undefined;
   if (existing) {
     // Nothing about them changes here: whoever typed their email may not be them. They are asked,
@@ -149,14 +37,14 @@ export async function signUpToPanel({
       subject: `Do you want to join ${panel.name}?`,
       text: `Hello ${existing.fullName},\n\nSomeone asked to join "${panel.name}" with your email address. If it was you, confirm here:\n${publicUrl(`/panels/confirm/${token}`)}\n\nYour details stay as they are. To change them, use the personal link in any invitation we have sent you.\n\nIf it was not you, you do not need to do anything.\n\nFamily Voice`,
     });
-    return { ok: true };
+    return;
   }
 
   const participant = await createParticipant({ details, panelId: panel.id, correlationId });
-  const la = typeof profile.answers.la === 'string' && /^E\d{8}$/.test(profile.answers.la) ? profile.answers.la : null;
+  const la = typeof input.profile.la === 'string' && /^E\d{8}$/.test(input.profile.la) ? input.profile.la : null;
   try {
     const awaitingGuardian = details.ageGroup === 'under-16';
-    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile: scrubQuestionAnswers(questions, profile.answers, { names: [details.fullName, details.guardianName ?? ''] }),
+    await recordPanelMember({ pseudonym: pseudonymFor(participant.id), panelId: panel.id, profile: scrubQuestionAnswers(aboutYouQuestions({ youngPeople: panel.audience === 'young-people' }), input.profile, { names: [details.fullName, details.guardianName ?? ''] }),
       laCode: la,
       joinsNow: !awaitingGuardian,
     });
@@ -175,10 +63,9 @@ export async function signUpToPanel({
       subject: `Can ${details.fullName} join a Family Voice panel?`,
       text: `Hello ${details.guardianName ?? ''},\n\n${details.fullName} would like to join "${panel.name}", a young people’s panel of the Family Voice project, and gave your details as their parent or guardian. They can only join if you agree. Read about the panel and answer here:\n${publicUrl(`/panels/confirm/${token}`)}\n\nIf we do not hear from you within 7 days, their details will be deleted.\n\nFamily Voice`,
     });
-    return { ok: true };
+    return;
   }
   await inviteToComingSessions({ panel, participantId: participant.id });
-  return { ok: true };
 }
 
 export type ConfirmationPage = { kind: 'existing-member' | 'guardian'; panelName: string; personName: string } | undefined;

@@ -34,6 +34,9 @@ export function parsePanelForm(form: FormData): { ok: true; input: PanelInput } 
     focus: form.get('focus') ?? '',
     recruitmentTarget: form.get('recruitmentTarget') ?? '',
     existingGroup: form.get('existingGroup') === 'yes',
+    meets: form.get('meets') ?? '',
+    format: form.get('format') ?? '',
+    thanks: form.get('thanks') ?? '',
   };
   const parsed = panelInputSchema.safeParse(raw);
   if (parsed.success) return { ok: true, input: parsed.data };

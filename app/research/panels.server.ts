@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import type { Pseudonym } from '#db/research/pseudonym';
-import { localAuthorities, panelMembers, panels, participantProfiles, regions, sessionParticipation, type Panel, UK_DAY } from '#db/research/schema';
+import { localAuthorities, panelMembers, panels, panelSessions, participantProfiles, regions, sessionParticipation, type Panel, UK_DAY } from '#db/research/schema';
 
 export const PANEL_LEVELS = ['local', 'regional', 'national'] as const;
 export const PANEL_AUDIENCES = ['parents-carers', 'young-people', 'expectant-under-2s'] as const;
+export const PANEL_FORMATS = ['in-person', 'online', 'mixed'] as const;
+export const FORMAT_LABELS: Record<(typeof PANEL_FORMATS)[number], string> = { 'in-person': 'In person', online: 'Online', mixed: 'Some sessions in person, some online' };
 export const AUDIENCE_LABELS: Record<(typeof PANEL_AUDIENCES)[number], string> = {
   'parents-carers': 'Parents and carers',
   'young-people': 'Young people (11 to 25)',
@@ -40,6 +42,10 @@ export const panelInputSchema = z
       .min(4, 'A panel needs a target of at least 4 people')
       .max(500, 'The target must be 500 or fewer'),
     existingGroup: z.boolean().default(false),
+    // What families see on the panel's card before joining.
+    meets: optionalText(200),
+    format: z.enum(PANEL_FORMATS).nullable().optional().or(z.literal('').transform(() => null)),
+    thanks: optionalText(300),
   })
   .superRefine((panel, ctx) => {
     if (panel.level === 'local' && !panel.laCode) ctx.addIssue({ code: 'custom', path: ['laCode'], message: 'Select the local authority' });
@@ -67,6 +73,9 @@ async function placed(input: PanelInput, db: ResearchDb): Promise<Omit<Panel, 'i
     focus: input.focus ? scrubPersonalData(input.focus) : null,
     recruitmentTarget: input.recruitmentTarget,
     existingGroup: input.existingGroup,
+    meets: input.meets ? scrubPersonalData(input.meets) : null,
+    format: input.format ?? null,
+    thanks: input.thanks ? scrubPersonalData(input.thanks) : null,
   };
 }
 
@@ -120,6 +129,8 @@ export interface PanelSummary extends Panel {
   regionName: string | null;
   laName: string | null;
   members: number;
+  /** The UK days (YYYY-MM-DD) of the next three sessions planned. */
+  planned: string[];
 }
 
 /** Panels with where they are and how many members they have, filtered as asked. */
@@ -147,13 +158,18 @@ export async function listPanels({
       regionName: regions.name,
       laName: localAuthorities.name,
       members: sql<number>`(select count(*)::int from ${panelMembers} where ${panelMembers.panelId} = ${panels.id})`,
+      // The UK days of the next three sessions, for the panel's card.
+      planned: sql<string[]>`(select coalesce(array_agg(day order by day), '{}') from (
+        select to_char(${panelSessions.startsAt} at time zone 'Europe/London', 'YYYY-MM-DD') as day from ${panelSessions}
+        where ${panelSessions.panelId} = ${panels.id} and ${panelSessions.cancelledAt} is null and ${panelSessions.startsAt} > now()
+        order by ${panelSessions.startsAt} limit 3) as coming)`,
     })
     .from(panels)
     .leftJoin(regions, eq(regions.code, panels.regionCode))
     .leftJoin(localAuthorities, eq(localAuthorities.code, panels.laCode))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(panels.name);
-  return rows.map((row) => ({ ...row.panel, regionName: row.regionName, laName: row.laName, members: row.members }));
+  return rows.map((row) => ({ ...row.panel, regionName: row.regionName, laName: row.laName, members: row.members, planned: row.planned }));
 }
 
 /** Keeps a member's About-you profile and panel membership under their pseudonym, in one transaction. */

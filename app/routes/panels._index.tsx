@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { listProgrammes, listRegions } from '~/research/reference.server';
-import { AUDIENCE_LABELS, LEVEL_LABELS, listPanels, PANEL_AUDIENCES } from '~/research/panels.server';
+import { DateTime } from 'luxon';
+import { AUDIENCE_LABELS, FORMAT_LABELS, LEVEL_LABELS, listPanels, PANEL_AUDIENCES } from '~/research/panels.server';
 import { SelectField } from '~/components/select-field';
 
 export const handle = { hydrate: false };
@@ -35,6 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       level: LEVEL_LABELS[panel.level as keyof typeof LEVEL_LABELS] ?? panel.level,
       audience: AUDIENCE_LABELS[panel.audience as keyof typeof AUDIENCE_LABELS] ?? panel.audience,
       focus: panel.focus,
+      meets: panel.meets ?? 'To be agreed with members',
+      format: FORMAT_LABELS[panel.format as keyof typeof FORMAT_LABELS] ?? 'To be agreed with members',
+      planned: panel.planned.length > 0 ? panel.planned.map((day) => DateTime.fromISO(day).toFormat('d MMMM yyyy')).join(', ') : 'None yet: members are told at least 4 weeks ahead',
+      thanks: panel.thanks ?? 'Ask us when you join',
     })),
   };
 }
@@ -93,6 +98,17 @@ export default function PanelList() {
                     {panel.focus ? `, ${panel.focus}` : ''}
                   </dd>
                 </div>
+                {[
+                  ['How it meets', panel.format],
+                  ['How often', panel.meets],
+                  ['Sessions planned', panel.planned],
+                  ['Expenses and thanks', panel.thanks],
+                ].map(([key, value]) => (
+                  <div className="govuk-summary-list__row" key={key}>
+                    <dt className="govuk-summary-list__key">{key}</dt>
+                    <dd className="govuk-summary-list__value">{value}</dd>
+                  </div>
+                ))}
               </dl>
               <a className="govuk-button govuk-!-margin-bottom-0" href={`/panels/${panel.id}/join`} data-module="govuk-button">
                 Join<span className="govuk-visually-hidden"> {panel.name}</span>

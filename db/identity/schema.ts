@@ -191,6 +191,19 @@ export const signUpConfirmations = pgTable(
 export type SignUpConfirmation = typeof signUpConfirmations.$inferSelect;
 
 /**
+ * A panel sign-up being filled in over several short pages. The family's browser holds a random
+ * token in a cookie; only its hash is kept. Deleted when they join, and by housekeeping a day after
+ * it was last touched, so half-finished details are not kept.
+ */
+export const signUpDrafts = pgTable('sign_up_drafts', {
+  tokenHash: text('token_hash').primaryKey(),
+  panelId: uuid('panel_id').notNull(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+export type SignUpDraft = typeof signUpDrafts.$inferSelect;
+
+/**
  * Personal links of members who have left: only each link's hash and the UK day they left, so an old
  * link can say "you have left" instead of "not found". Nothing else about them is kept; removed
  * after a year.

@@ -118,6 +118,12 @@ export const panels = pgTable(
     recruitmentTarget: integer('recruitment_target').notNull(),
     /** An existing group the project works with, e.g. an LA's Parent and Carer Panel (5.7). */
     existingGroup: boolean('existing_group').notNull().default(false),
+    /** What a family would want to know before joining: how often it meets, e.g. "Every 3 months, for 90 minutes". */
+    meets: text('meets'),
+    /** Where it meets: 'in-person', 'online' or 'mixed'. */
+    format: text('format'),
+    /** Expenses and thanks offered, e.g. "Travel and childcare paid; a £25 voucher each session". */
+    thanks: text('thanks'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

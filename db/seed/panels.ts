@@ -2,7 +2,7 @@ import { listRegions } from '~/research/reference.server';
 import { createPanel, recordPanelMember } from '~/research/panels.server';
 import { createParticipant, type ParticipantDetails } from '~/identity/participants.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
-import { aboutYouQuestions } from '~/panels/sign-up.server';
+import { aboutYouQuestions } from '~/panels/sign-up-steps.server';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { conditionHolds } from '~/surveys/definitions.server';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -50,6 +50,8 @@ function buildProfile(random: Random, laCodes: string[], youngPeople = false): R
     if (question.name === 'la') profile.la = random.pick(laCodes);
     else if (question.type === 'radiogroup' || question.type === 'dropdown') profile[question.name] = random.pick(question.choices).value;
   }
+  // Age is asked once, with the contact details, and stored as the common set's band.
+  profile.age_band = youngPeople ? 'under-18' : random.pick(['18-24', '25-34', '25-34', '35-44', '35-44', '45-54', '55-64', 'prefer-not-to-say']);
   return profile;
 }
 
@@ -76,6 +78,9 @@ export async function seedPanels(random: Random): Promise<void> {
         focus: null,
         recruitmentTarget: 40,
         existingGroup: false,
+        meets: 'About every 3 months, for 2 hours',
+        format: 'mixed',
+        thanks: 'Travel and childcare costs paid, and a £25 shopping voucher for each session',
       },
       { regionCodes: 'all' },
     );
@@ -112,6 +117,9 @@ async function seedYoungPeoplesPanel(random: Random, laCodes: string[], firstNum
       focus: 'What helps young people and what gets in the way',
       recruitmentTarget: 30,
       existingGroup: false,
+      meets: 'Every 2 months, for an hour after school',
+      format: 'online',
+      thanks: 'A £20 shopping voucher for each session',
     },
     { regionCodes: 'all' },
   );

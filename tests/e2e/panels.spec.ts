@@ -7,34 +7,73 @@ test.describe.configure({ mode: 'serial' });
 test.describe('joining a panel without JavaScript at phone width', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
-  test('a family finds a regional panel, gets errors for missing details, then joins', async ({ page, checkPage }) => {
+  test('a family finds a regional panel, joins through the short pages, changes an answer and comes straight back', async ({ page, checkPage }) => {
     await page.goto('/panels');
     await checkPage();
     await page.getByLabel('Region').selectOption({ label: 'North West' });
     await page.getByRole('button', { name: 'Show panels' }).click();
-    await expect(page.getByRole('heading', { name: 'North West parent and carer panel' })).toBeVisible();
+    const card = page.locator('.govuk-summary-card', { has: page.getByRole('heading', { name: 'North West parent and carer panel' }) });
+    await expect(card).toBeVisible();
+    // What a family would want to know before joining.
+    await expect(card.getByText('About every 3 months, for 2 hours')).toBeVisible();
+    await expect(card.getByText('Travel and childcare costs paid', { exact: false })).toBeVisible();
+    await expect(card.getByRole('definition').filter({ hasText: /\d{4}/ }).first()).toBeVisible();
     await expect(page.getByRole('heading', { name: 'London parent and carer panel' })).toHaveCount(0);
     await checkPage();
     await page.getByRole('link', { name: 'Join North West parent and carer panel' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Join North West parent and carer panel' })).toBeVisible();
     await checkPage();
+    await page.getByRole('button', { name: 'Start now' }).click();
 
-    await page.getByRole('button', { name: 'Join the panel' }).click();
+    // About you and how to contact you: errors first, in the GOV.UK pattern.
+    await expect(page.getByRole('heading', { level: 1, name: 'About you and how to contact you' })).toBeVisible();
+    await checkPage();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Enter your name' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Confirm you agree to take part in the research' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Select how old you are' })).toBeVisible();
     await checkPage();
-
     await page.getByLabel('Your name').fill('Sam E2etester');
+    await page.getByRole('group', { name: 'How old are you?' }).getByLabel('35 to 44').check();
     await page.getByLabel('Email address (optional if you give a phone number)').fill('sam.e2etester@example.com');
     await page.getByRole('group', { name: 'How should we contact you?' }).getByLabel('Email').check();
-    await page.getByRole('group', { name: 'How old are you?' }).first().getByLabel('18 or over').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Taking part' })).toBeVisible();
+    await checkPage();
     await page.getByLabel('Do you have any access needs or need any adjustments? (optional)').fill('A hearing loop');
     await page.getByLabel('Weekday evenings').check();
     await page.getByRole('group', { name: 'How would you like to take part?' }).getByLabel('Online').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Age is asked once: the optional page does not ask it again.
+    await expect(page.getByRole('heading', { level: 1, name: 'More about you (optional)' })).toBeVisible();
+    await expect(page.getByText('How old are you?')).toHaveCount(0);
+    await checkPage();
     await page.getByLabel('Which council area do you live in?').selectOption({ label: 'Manchester' });
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Your agreement' })).toBeVisible();
+    await checkPage();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('link', { name: 'Confirm you agree to take part in the research' })).toBeVisible();
+    await checkPage();
     await page.getByLabel('I agree that what I say in panel sessions can be used, anonymously, in the research').check();
     await page.getByLabel('I agree to be contacted about panel sessions. I can stop at any time.').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before joining' })).toBeVisible();
+    await expect(page.getByText('sam.e2etester@example.com')).toBeVisible();
+    await checkPage();
+    await page.getByRole('link', { name: 'Change how you would like to take part' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Taking part' })).toBeVisible();
+    await expect(page.getByLabel('Do you have any access needs or need any adjustments? (optional)')).toHaveValue('A hearing loop');
+    await checkPage();
+    await page.getByRole('group', { name: 'How would you like to take part?' }).getByLabel('Either').check();
+    await page.getByRole('button', { name: 'Save and go back to check your answers' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before joining' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: /^Either$/ })).toBeVisible();
+    await checkPage();
     await page.getByRole('button', { name: 'Join the panel' }).click();
     await expect(page.getByRole('heading', { name: 'Thank you for signing up to North West parent and carer panel' })).toBeVisible();
     // The panel's demo session six weeks ahead still gives 4 weeks' notice, so the newcomer is invited.

@@ -13,11 +13,11 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { createParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
 import { action as invitationAction, loader as invitationLoader } from '~/routes/invitations.$token';
-import { action as joinAction } from '~/routes/panels.$panelId.join';
 import { loader as feedbackLoader } from '~/routes/staff.session-feedback';
 import { londonDateTime } from '~/scheduling/notice';
 import { scheduleSession } from '~/scheduling/schedule.server';
 import { insertSession } from '~/research/sessions.server';
+import { joinPanel } from '../setup/join-panel';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -113,16 +113,14 @@ describe(`a member's personal link and the feedback page, through their routes (
       email: 'ray.latejoiner@example.com',
       phone: '',
       preferredContact: 'email',
-      ageGroup: '18-plus',
+      age: '18-plus',
       accessNeeds: '',
       caringCommitments: '',
       attendanceMode: 'online',
       consentResearch: 'yes',
       consentContact: 'yes',
     };
-    const joined = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
-    expect(joined.status).toBe(302);
-    expect(joined.headers.get('Location')).toBe(`/panels/${panel.id}/joined`);
+    expect(await joinPanel(panel.id, fields)).toMatchObject({ status: 302, location: `/panels/${panel.id}/joined` });
     const [ray] = await identityDb().select().from(participants).where(eq(participants.email, 'ray.latejoiner@example.com'));
     const rays = await identityDb().select().from(invitations).where(eq(invitations.participantId, ray!.id));
     expect(rays.map((row) => row.sessionId).sort()).toEqual([...sessionIds].sort());
@@ -130,8 +128,7 @@ describe(`a member's personal link and the feedback page, through their routes (
 
     // Signing up again changes nothing and sends no new invitations: only a message asking the
     // member, at the address on file, to confirm.
-    const again = await outcome(async () => joinAction({ request: await formRequest(`/panels/${panel.id}/join`, fields), params: { panelId: panel.id }, context: testContext() }));
-    expect(again.headers.get('Location')).toBe(`/panels/${panel.id}/joined`);
+    expect(await joinPanel(panel.id, fields)).toMatchObject({ location: `/panels/${panel.id}/joined` });
     expect(await identityDb().$count(outboxMessages, eq(outboxMessages.recipient, 'ray.latejoiner@example.com'))).toBe(3);
     expect(await identityDb().$count(invitations, eq(invitations.participantId, ray!.id))).toBe(2);
   });

@@ -12,8 +12,8 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { createPanel, PanelPlacementError, type PanelInput } from '~/research/panels.server';
 import { answerConfirmation } from '~/panels/sign-up.server';
-import { action as joinAction } from '~/routes/panels.$panelId.join';
 import { action as editAction, loader as panelLoader } from '~/routes/staff.panels.$panelId._index';
+import { joinPanel } from '../setup/join-panel';
 import { formRequest, pageRequest, testContext } from '../setup/requests';
 import { allResearchText } from '../setup/research-text';
 import { testStoreKind, withTestStores } from '../setup/stores';
@@ -39,7 +39,7 @@ const family = {
   email: 'Jo.Testparent@example.com',
   phone: '07700 900123',
   preferredContact: 'email',
-  ageGroup: '18-plus',
+  age: '35-44',
   accessNeeds: 'Step-free access',
   caringCommitments: 'School pick-up at 3pm',
   availability: ['weekday-mornings', 'weekends'],
@@ -50,15 +50,7 @@ const family = {
   consentContact: 'yes',
 };
 
-async function join(panelId: string, fields: Record<string, string | string[]>) {
-  try {
-    const result = await joinAction({ request: await formRequest(`/panels/${panelId}/join`, fields), params: { panelId }, context: testContext() });
-    return { status: (result as { init?: { status?: number } }).init?.status ?? 200, location: null, data: (result as { data: unknown }).data };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, location: thrown.headers.get('Location'), data: null };
-  }
-}
+const join = joinPanel;
 
 describe(`panels and sign-up (${testStoreKind})`, () => {
   let londonPanelId: string;
@@ -84,7 +76,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     expect(await identityDb().$count(consents, eq(consents.participantId, participant!.id))).toBe(1);
     expect(await identityDb().$count(panelMemberships, eq(panelMemberships.participantId, participant!.id))).toBe(1);
     const [profile] = await researchDb().select().from(participantProfiles).where(eq(participantProfiles.pseudonym, pseudonymFor(participant!.id)));
-    expect(profile).toMatchObject({ laCode: 'E09000033', regionCode: 'E12000007', answers: { la: 'E09000033', ethnic_group: 'mixed' } });
+    expect(profile).toMatchObject({ laCode: 'E09000033', regionCode: 'E12000007', answers: { la: 'E09000033', ethnic_group: 'mixed', age_band: '35-44' } });
     expect(await researchDb().$count(panelMembers, eq(panelMembers.panelId, londonPanelId))).toBe(1);
 
     // Times about a person are kept to the UK day, so they cannot be matched with the identity store's.
@@ -128,23 +120,23 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     ['an invalid phone number', { phone: '12345', preferredContact: 'text' }, 'phone', /UK phone number/],
     ['no way to contact them', { email: '', phone: '' }, 'email', /email address or a phone number/],
     ['missing consent', { consentResearch: '' }, 'consentResearch', /agree to take part/],
-    ['an under-16 on a parents’ panel', { ageGroup: 'under-16' }, 'ageGroup', /young people’s panels only/],
+    ['an under-16 on a parents’ panel', { age: 'under-16' }, 'age', /young people’s panels only/],
     ['an answer outside the About-you choices', { ethnic_group: 'martian' }, 'ethnic_group', /Select one of the options/],
   ])('refuses %s with a clear message and writes nothing', async (_label, change, field, message) => {
     const counts = async () => [await identityDb().$count(participants), await identityDb().$count(consents), await researchDb().$count(participantProfiles)];
     const before = await counts();
     const result = await join(londonPanelId, { ...family, email: `other.${Math.random()}@example.com`, ...change });
     expect(result.status).toBe(400);
-    const errors = (result.data as { errors: { field: string; message: string }[] }).errors;
+    const errors = result.errors ?? [];
     expect(errors.find((error) => error.field === field)?.message).toMatch(message);
     expect(await counts()).toEqual(before);
   });
 
   it('lets an under-16 join a young people’s panel only when their parent or guardian agrees through their own contact', async () => {
-    const young = { ...family, email: 'young.testperson@example.com', ageGroup: 'under-16' };
+    const young = { ...family, email: 'young.testperson@example.com', age: 'under-16' };
     const refused = await join(youngPanelId, young);
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.data)).toMatch(/parent or guardian’s name/);
+    expect(JSON.stringify(refused.errors)).toMatch(/parent or guardian’s name/);
     // A box the young person ticks is not agreement: the form no longer has one.
     expect((await join(youngPanelId, { ...young, guardianName: 'Pat Testparent', guardianContact: '07700 900456', guardianConsent: 'yes' })).status).toBe(400);
     const accepted = await join(youngPanelId, { ...young, guardianName: 'Pat Testparent', guardianContact: '07700 900456' });
@@ -167,7 +159,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
   });
 
   it('deletes an under-16’s details and answers when their parent or guardian does not agree', async () => {
-    const young = { ...family, email: 'second.young@example.com', ageGroup: 'under-16', guardianName: 'Sam Guardian', guardianContact: 'sam.guardian@example.com' };
+    const young = { ...family, email: 'second.young@example.com', age: 'under-16', guardianName: 'Sam Guardian', guardianContact: 'sam.guardian@example.com' };
     expect((await join(youngPanelId, young)).status).toBe(302);
     const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'second.young@example.com'));
     const [message] = await identityDb().select().from(outboxMessages).where(eq(outboxMessages.recipient, 'sam.guardian@example.com'));
@@ -179,7 +171,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
   });
 
   it('takes a guardian’s silence for 7 days as a no: the young person is deleted from both stores', async () => {
-    const young = { ...family, email: 'third.young@example.com', ageGroup: 'under-16', guardianName: 'Alex Silentguardian', guardianContact: 'alex.silent@example.com' };
+    const young = { ...family, email: 'third.young@example.com', age: 'under-16', guardianName: 'Alex Silentguardian', guardianContact: 'alex.silent@example.com' };
     expect((await join(youngPanelId, young)).status).toBe(302);
     const [participant] = await identityDb().select().from(participants).where(eq(participants.email, 'third.young@example.com'));
     const pseudonym = pseudonymFor(participant!.id);

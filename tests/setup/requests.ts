@@ -13,9 +13,9 @@ export const testContext = (overrides: Partial<AppLoadContext> = {}): AppLoadCon
 export async function formRequest(
   path: string,
   fields: Record<string, string | string[]>,
-  { csrf = true, sessionToken }: { csrf?: boolean; sessionToken?: string } = {},
+  { csrf = true, sessionToken, cookie }: { csrf?: boolean; sessionToken?: string; cookie?: string } = {},
 ): Promise<Request> {
-  const cookies: string[] = [];
+  const cookies: string[] = cookie ? [cookie] : [];
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
   if (csrf) {

@@ -5,7 +5,7 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 import { compileSurvey, listSurveys, loadSurveyCatalogue, registerSurveyProperties, SurveyDefinitionError } from '~/surveys/definitions.server';
-import { aboutYouQuestions } from '~/panels/sign-up.server';
+import { aboutYouQuestions } from '~/panels/sign-up-steps.server';
 import { visibleQuestions } from '~/surveys/answers';
 import { conditionHolds, getSurvey } from '~/surveys/definitions.server';
 

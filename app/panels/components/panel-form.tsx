@@ -15,6 +15,9 @@ export interface PanelFormValues {
   focus?: string | null;
   recruitmentTarget?: number | string;
   existingGroup?: boolean;
+  meets?: string | null;
+  format?: string | null;
+  thanks?: string | null;
 }
 
 interface Option {
@@ -106,6 +109,20 @@ export function PanelForm({
         selected={values.existingGroup ? ['yes'] : []}
         options={[{ value: 'yes', label: 'This is an existing group the project works with, such as a local Parent and Carer Panel' }]}
       />
+      <h2 className="govuk-heading-m">What families see before joining</h2>
+      <TextInput name="meets" label="How often it meets (optional)" hint="For example, every 3 months, for 90 minutes" defaultValue={values.meets ?? ''} error={error('meets')} />
+      <ChoiceFields
+        name="format"
+        legend="Where it meets (optional)"
+        error={error('format')}
+        selected={values.format ? [values.format] : []}
+        options={[
+          { value: 'in-person', label: 'In person' },
+          { value: 'online', label: 'Online' },
+          { value: 'mixed', label: 'Some sessions in person, some online' },
+        ]}
+      />
+      <TextInput name="thanks" label="Expenses and thanks (optional)" hint="For example, travel and childcare paid, and a £25 voucher for each session" defaultValue={values.thanks ?? ''} error={error('thanks')} />
       <button type="submit" className="govuk-button" data-module="govuk-button">
         {submitLabel}
       </button>
