@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Previe
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const survey = requireSurvey(params.slug);
-  return { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, json: survey.json, hasFormPages: survey.renderer === 'govuk' };
+  return { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, json: survey.json, hasFormPages: survey.renderer === 'govuk' || survey.plainPages, usesReactUi: survey.renderer === 'surveyjs' };
 }
 
 const previewRequest = z.object({ csrf: z.string(), answers: z.record(z.unknown()), locale: z.string().max(10).optional() });
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
  * of sending.
  */
 async function startFormPreview(request: Request, survey: ReturnType<typeof requireSurvey>) {
-  if (survey.renderer !== 'govuk') throw new Response('This question set is drawn only by the React UI', { status: 400 });
+  if (survey.renderer !== 'govuk' && !survey.plainPages) throw new Response('This question set is drawn only by the React UI', { status: 400 });
   await requireCsrf(request, await request.formData());
   const locale = survey.locales[0]!;
   const draft = await startDraft({ surveyId: survey.id, surveyVersion: survey.version, source: {}, locale, preview: true });
@@ -56,7 +56,7 @@ async function startFormPreview(request: Request, survey: ReturnType<typeof requ
 }
 
 export default function SurveyPreview() {
-  const { slug, title, json, hasFormPages } = useLoaderData<typeof loader>();
+  const { slug, title, json, hasFormPages, usesReactUi } = useLoaderData<typeof loader>();
   return (
     <>
       <Link to="/staff/surveys" className="govuk-back-link">
@@ -68,8 +68,10 @@ export default function SurveyPreview() {
         <>
           <h2 className="govuk-heading-m">The families’ pages</h2>
           <p className="govuk-body">
-            Families see this set one page at a time, as pages that work without JavaScript. Walk those pages: the same checks run,
-            and the last page shows what would be stored.
+            {usesReactUi
+              ? 'Families see this set in the React UI below; without JavaScript, they get it one page at a time, as pages that work without it.'
+              : 'Families see this set one page at a time, as pages that work without JavaScript.'}{' '}
+            Walk those pages: the same checks run, and the last page shows what would be stored.
           </p>
           <Form method="post" reloadDocument>
             <CsrfInput />

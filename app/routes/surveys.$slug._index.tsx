@@ -8,6 +8,7 @@ import { claimFeedbackCode, FEEDBACK_CODE } from '~/identity/feedback-codes.serv
 import { getSession } from '~/research/sessions.server';
 import { deleteDraft, startDraft } from '~/surveys/drafts.server';
 import { currentDraft, journeyCookieWith, pageFlow, resumePage, textFor } from '~/surveys/journey.server';
+import { NeedsJavaScript } from '~/surveys/components/needs-javascript';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = survey.locales.includes(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : survey.locales[0]!;
   const text = textFor(survey, lang);
   // Answers saved on this device and not yet sent: offer to carry on (a staff preview is not offered).
-  const draft = survey.renderer === 'govuk' ? await currentDraft(request, survey) : undefined;
+  const draft = survey.renderer === 'govuk' || survey.plainPages ? await currentDraft(request, survey) : undefined;
   const resume = draft && !draft.preview ? `/surveys/${survey.id}/${resumePage(textFor(survey, draft.locale), draft.answers)}` : null;
   return {
     resume,
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: FEEDBACK_CODE.test(url.searchParams.get('code') ?? '') ? url.searchParams.get('code') : null,
     pageCount: text.pages.length,
     usesReactUi: survey.renderer === 'surveyjs',
+    plainPages: survey.plainPages,
   };
 }
 
@@ -105,29 +107,49 @@ export default function SurveyStart() {
             The {DEPARTMENT.name} ({DEPARTMENT.shortName}) is responsible for your answers. They are used
             to improve support for families. Read the <a className="govuk-link" href="/privacy">privacy notice</a>.
           </li>
-          <li>Your answers are saved as you go, so you can come back to them on this device for up to 7 days.</li>
+          {/* The React UI keeps answers in the page; only the GOV.UK pages save them as the family goes. */}
+          <li className={data.usesReactUi ? 'app-no-js-only' : undefined}>Your answers are saved as you go, so you can come back to them on this device for up to 7 days.</li>
         </ul>
         {data.usesReactUi ? (
-          <a href={`/surveys/${data.slug}/form?${new URLSearchParams({ ...data.source, lang: data.lang })}`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-            Start now
-          </a>
-        ) : data.resume ? (
           <>
-            <h2 className="govuk-heading-m">You have answers you have not sent</h2>
-            <p className="govuk-body">Answers you gave before are saved on this device. You can carry on from where you stopped, or start again.</p>
-            <div className="govuk-button-group">
-              <a href={data.resume} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-                Continue where you left off
+            <div className="app-js-only">
+              <a href={`/surveys/${data.slug}/form?${new URLSearchParams({ ...data.source, lang: data.lang })}`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+                Start now
               </a>
-              <StartForm data={data} label="Start again" secondary />
             </div>
-            <p className="govuk-body">Starting again deletes the answers you have not sent.</p>
+            {/* Without JavaScript: the same questions on simple pages where they can be drawn, otherwise a way to answer. */}
+            <div className="app-no-js-only">
+              {data.plainPages ? (
+                <PagesStart data={data} />
+              ) : (
+                <NeedsJavaScript />
+              )}
+            </div>
           </>
         ) : (
-          <StartForm data={data} label="Start now" />
+          <PagesStart data={data} />
         )}
       </div>
     </div>
+  );
+}
+
+/** Starting (or carrying on with) the GOV.UK pages, which work without JavaScript. */
+function PagesStart({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  return data.resume ? (
+    <>
+      <h2 className="govuk-heading-m">You have answers you have not sent</h2>
+      <p className="govuk-body">Answers you gave before are saved on this device. You can carry on from where you stopped, or start again.</p>
+      <div className="govuk-button-group">
+        <a href={data.resume} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+          Continue where you left off
+        </a>
+        <StartForm data={data} label="Start again" secondary />
+      </div>
+      <p className="govuk-body">Starting again deletes the answers you have not sent.</p>
+    </>
+  ) : (
+    <StartForm data={data} label="Start now" />
   );
 }
 

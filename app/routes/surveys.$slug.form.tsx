@@ -20,15 +20,17 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     title: survey.text[survey.locales[0]!]!.title,
     json: survey.json,
     source: sourceFromParams(new URL(request.url).searchParams) as Record<string, string>,
+    // The start page offers the GOV.UK pages to a browser without JavaScript.
+    plainPagesHref: survey.plainPages ? `/surveys/${survey.id}?${new URLSearchParams({ ...sourceFromParams(new URL(request.url).searchParams), lang: survey.locales.includes(lang) ? lang : survey.locales[0]! })}` : undefined,
   };
 }
 
 export default function SurveyJsPage() {
-  const { slug, title, json, source, locale } = useLoaderData<typeof loader>();
+  const { slug, title, json, source, locale, plainPagesHref } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-visually-hidden">{title}</h1>
-      <SurveyJsForm slug={slug} json={json} source={source} locale={locale} />
+      <SurveyJsForm slug={slug} json={json} source={source} locale={locale} plainPagesHref={plainPagesHref} />
     </>
   );
 }

@@ -96,7 +96,8 @@ function checkValue(question: SurveyQuestion, value: unknown): { value?: unknown
       return { error: { field, message: 'This part of the form takes no answer' } };
     case 'ranking': {
       const unique = Array.isArray(value) && new Set(value).size === value.length;
-      return unique && value.every((item) => has(question.choices, item)) ? { value: value.length === 0 ? undefined : value } : { error: choose };
+      if (unique && value.every((item) => has(question.choices, item))) return { value: value.length === 0 ? undefined : value };
+      return { error: { field, message: `Give each item in “${question.title}” a different number from 1 to ${question.choices.length}` } };
     }
     default:
       // Types only the React UI draws (ranking and others): stored as given, within a size limit.

@@ -78,10 +78,17 @@ export interface SurveyDefinition {
   unsupportedTypes: string[];
   /** Properties the GOV.UK pages do not apply (validators, enableIf…): the set then uses the React UI too. */
   surveyJsFeatures: string[];
+  /**
+   * Whether the GOV.UK pages can also draw it, for families without JavaScript, when the React UI
+   * is its usual way (a ranking drawn with drag and drop, or a set that asks for the React UI).
+   */
+  plainPages: boolean;
 }
 
-/** Types the server-rendered GOV.UK pages can draw. */
+/** Types the server-rendered GOV.UK pages draw by default. */
 export const SERVER_RENDERED_TYPES = new Set(['radiogroup', 'checkbox', 'dropdown', 'tagbox', 'boolean', 'rating', 'text', 'comment', 'matrix', 'html']);
+/** Types the GOV.UK pages can also draw, for families without JavaScript (ranking: a numbered select per item). */
+export const PLAIN_PAGE_TYPES = new Set([...SERVER_RENDERED_TYPES, 'ranking']);
 /** Free text has a ceiling even when the JSON sets none. */
 export const DEFAULT_MAX_LENGTH = 2000;
 
@@ -221,7 +228,8 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
   const renderer =
     (model as unknown as { renderer?: string }).renderer === 'surveyjs' || unsupportedTypes.length > 0 || surveyJsFeatures.length > 0 ? 'surveyjs' : 'govuk';
   const audience = (model as unknown as { audience?: string }).audience === 'young-people' ? 'young-people' : 'families';
-  return { id: match[1]!, version: Number(match[2]), renderer, audience, locales, text, json, unsupportedTypes, surveyJsFeatures };
+  const plainPages = surveyJsFeatures.length === 0 && model.getAllQuestions().every((q) => PLAIN_PAGE_TYPES.has(q.getType()) && !(q as unknown as { selectToRankEnabled?: boolean }).selectToRankEnabled);
+  return { id: match[1]!, version: Number(match[2]), renderer, audience, locales, text, json, unsupportedTypes, surveyJsFeatures, plainPages };
 }
 
 /**

@@ -14,6 +14,7 @@ function choiceValue(choices: Choice[], raw: string): string | number {
 export function fieldNames(question: SurveyQuestion): string[] {
   if (question.type === 'html') return [];
   if (question.type === 'matrix') return question.rows.map((row) => `${question.name}.${row.value}`);
+  if (question.type === 'ranking') return question.choices.map((choice) => `${question.name}.${choice.value}`);
   return question.otherChoice ? [question.name, `${question.name}${COMMENT_SUFFIX}`] : [question.name];
 }
 
@@ -44,6 +45,21 @@ export function answersFromForm(questions: SurveyQuestion[], form: FormData): { 
       case 'boolean': {
         const value = text(question.name);
         answers[question.name] = value === 'true' ? true : value === 'false' ? false : value || undefined;
+        break;
+      }
+      case 'ranking': {
+        // Every item numbered 1 to n once is an order; none numbered is no answer; anything else is
+        // kept as typed, so the check refuses it and the page shows it again.
+        const ranks = question.choices.map((choice) => ({ choice, rank: text(`${question.name}.${choice.value}`) ?? '' }));
+        const given = ranks.filter((item) => item.rank !== '');
+        const numbers = new Set(given.map((item) => Number(item.rank)));
+        const isOrder = given.length === ranks.length && numbers.size === ranks.length && [...numbers].every((rank) => Number.isInteger(rank) && rank >= 1 && rank <= ranks.length);
+        answers[question.name] =
+          given.length === 0
+            ? undefined
+            : isOrder
+              ? [...given].sort((a, b) => Number(a.rank) - Number(b.rank)).map((item) => item.choice.value)
+              : Object.fromEntries(ranks.map((item) => [String(item.choice.value), item.rank]));
         break;
       }
       case 'matrix': {

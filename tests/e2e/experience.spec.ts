@@ -137,10 +137,47 @@ test('SurveyJS pages look like the service: Arial, 4.5:1 contrast on the button,
   await checkPage();
 });
 
-test.describe('a set only the React UI can draw, without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('says why the questions do not appear, and how else to answer', async ({ page, checkPage }) => {
-    await page.goto('/surveys/priorities/form');
+test.describe('sets the React UI draws, without JavaScript at phone width', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+
+  test('a family completes the ranking set on simple pages, a numbered select per item', async ({ page, checkPage }) => {
+    // A link to the React UI's page still leads to the simple pages.
+    await page.goto('/surveys/priorities/form?channel=social-media');
+    await expect(page.getByText('Loading the questions…')).toBeHidden();
+    await checkPage();
+    await page.getByRole('link', { name: 'Answer them on simple pages instead' }).click();
+    await checkPage();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await expect(page.getByRole('group', { name: /Put these in order/ })).toBeVisible();
+    await checkPage();
+    const rank = (item: string, number: string) => page.getByRole('combobox', { name: item }).selectOption(number);
+    await rank('Support close to home', '1');
+    await rank('Support in the evenings and at weekends', '1');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /a different number from 1 to 5/ })).toBeVisible();
+    // What was chosen is shown again.
+    await expect(page.getByRole('combobox', { name: 'Support close to home' })).toHaveValue('1');
+    await checkPage();
+    await rank('Support in the evenings and at weekends', '3');
+    await rank('One worker who knows our family', '2');
+    await rank('Help online or by phone', '5');
+    await rank('Meeting other parents', '4');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: 'Check your answers before sending them' })).toBeVisible();
+    await expect(page.getByText('1. Support close to home; 2. One worker who knows our family; 3. Support in the evenings and at weekends', { exact: false })).toBeVisible();
+    await checkPage();
+    await page.getByRole('button', { name: /Send my answer/ }).click();
+    await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+    await checkPage();
+  });
+
+  test('a set only the React UI can draw says why the questions do not appear, and how else to answer', async ({ page, checkPage }) => {
+    await page.goto('/surveys/matrixdynamic');
+    await expect(page.getByText('These questions need JavaScript')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start now' })).toBeHidden();
+    await checkPage();
+    await page.goto('/surveys/matrixdynamic/form');
     await expect(page.getByText('These questions need JavaScript')).toBeVisible();
     await expect(page.getByText('Loading the questions…')).toBeHidden();
     await checkPage();

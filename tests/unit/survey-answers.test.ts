@@ -86,3 +86,35 @@ describe('reading a posted page', () => {
     expect(answersFromForm(questionsOn('how-it-works'), matrix).answers).toEqual({ service_experience: { 'joined-up': 'disagree' } });
   });
 });
+
+describe('reading a ranking drawn as a numbered select per item', () => {
+  const priorities = getSurvey('priorities')!.text.en!;
+  const questions = priorities.pages[0]!.questions;
+  const ranking = questions.find((question) => question.type === 'ranking')!;
+  const post = (ranks: Record<string, string>) => {
+    const form = new FormData();
+    for (const [item, rank] of Object.entries(ranks)) form.append(`${ranking.name}.${item}`, rank);
+    return answersFromForm(questions, form);
+  };
+  const checkPage = (answers: unknown) => checkAnswers(priorities, answers, { requiredPages: 'all', condition: conditionHolds });
+
+  it('turns each item’s number into the order SurveyJS stores, and refuses anything but 1 to n once each', () => {
+    const order = { 'close-to-home': '2', 'out-of-hours': '5', 'one-worker': '1', online: '4', 'peer-support': '3' };
+    const { answers, unknownFields } = post(order);
+    expect(unknownFields).toEqual([]);
+    expect(answers[ranking.name]).toEqual(['one-worker', 'close-to-home', 'peer-support', 'online', 'out-of-hours']);
+    expect(checkPage(answers).ok).toBe(true);
+
+    for (const wrong of [{ ...order, online: '2' }, { ...order, online: '' }, { ...order, online: '9' }, { ...order, online: 'first' }]) {
+      const read = post(wrong).answers;
+      // Kept as typed so the page can show it again, and refused with words that say what to do.
+      expect(read[ranking.name]).toEqual(wrong);
+      const checked = checkPage(read);
+      expect(checked.ok).toBe(false);
+      expect(!checked.ok && checked.errors[0]).toEqual({ field: ranking.name, message: `Give each item in “${ranking.title}” a different number from 1 to 5` });
+    }
+    // Nothing numbered is no answer: the required-answer message, as SurveyJS gives it.
+    const none = checkPage(post({}).answers);
+    expect(!none.ok && none.errors[0]!.message).toMatch(/^Select an answer to/);
+  });
+});

@@ -246,6 +246,49 @@ function Matrix({ question, value, errors }: { question: SurveyQuestion; value: 
   );
 }
 
+/**
+ * A ranking without JavaScript: a numbered select beside each item (1 is the top). The React UI's
+ * drag-and-drop stores the same thing, the items in order.
+ */
+function Ranking({ question, value, error }: { question: SurveyQuestion; value: unknown; error?: string }) {
+  const rankOf = (choice: Choice): string => {
+    if (Array.isArray(value)) {
+      const index = value.indexOf(choice.value);
+      return index === -1 ? '' : String(index + 1);
+    }
+    // What was typed, sent back with an error.
+    const typed = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(choice.value)] : undefined;
+    return typeof typed === 'string' ? typed : '';
+  };
+  const count = question.choices.length;
+  const hintId = `${question.name}-order-hint`;
+  return (
+    <Fieldset question={question} error={error} describedBy={hintId}>
+      <div id={hintId} className="govuk-hint">
+        Give each a different number from 1 to {count}, with 1 at the top.
+      </div>
+      {question.choices.map((choice, index) => {
+        const id = idFor(question.name, index);
+        return (
+          <div className="govuk-form-group govuk-!-margin-bottom-3" key={String(choice.value)}>
+            <label className="govuk-label" htmlFor={id}>
+              {choice.text}
+            </label>
+            <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} name={`${question.name}.${String(choice.value)}`} defaultValue={rankOf(choice)}>
+              <option value="">Choose a number</option>
+              {Array.from({ length: count }, (_, rank) => (
+                <option key={rank} value={String(rank + 1)}>
+                  {rank + 1}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+    </Fieldset>
+  );
+}
+
 export function QuestionField({ isNew = false, ...props }: FieldProps) {
   if (!isNew) return <Field {...props} />;
   return (
@@ -288,6 +331,8 @@ function Field({ question, value, comment, errors }: Omit<FieldProps, 'isNew'>) 
       return <TextField question={question} value={value} error={error} />;
     case 'matrix':
       return <Matrix question={question} value={value} errors={errors} />;
+    case 'ranking':
+      return <Ranking question={question} value={value} error={error} />;
     case 'html':
       // Our own question sets' content, written by the team, not by the public.
       return <div className="govuk-body" dangerouslySetInnerHTML={{ __html: question.html ?? '' }} />;
@@ -305,6 +350,7 @@ export function describeAnswer(question: SurveyQuestion, value: unknown, comment
   const withComment = (text: string) => (typeof comment === 'string' && comment ? `${text}: ${comment}` : text);
   if (value === undefined) return 'Not answered';
   if (question.type === 'boolean') return value ? (question.labelTrue ?? 'Yes') : (question.labelFalse ?? 'No');
+  if (question.type === 'ranking' && Array.isArray(value)) return value.map((item, index) => `${index + 1}. ${textOf(item)}`).join('; ');
   if (Array.isArray(value)) return withComment(value.map(textOf).join(', '));
   if (question.type === 'matrix' && value && typeof value === 'object') {
     return question.rows

@@ -2,6 +2,7 @@ import { useFetcher, useNavigate } from '@remix-run/react';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { Model } from 'survey-core';
 import { useAuthenticityToken } from 'remix-utils/csrf/react';
+import { NeedsJavaScript } from './needs-javascript';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { registerSurveyProperties } from '../properties';
 import { applyGovukTheme } from './govuk-survey-theme';
@@ -28,12 +29,15 @@ export function SurveyJsForm({
   source = {},
   preview = false,
   locale = 'en',
+  plainPagesHref,
 }: {
   slug: string;
   json: Record<string, unknown>;
   source?: Record<string, string>;
   preview?: boolean;
   locale?: string;
+  /** Where the same questions are drawn as GOV.UK pages, for a browser without JavaScript. */
+  plainPagesHref?: string;
 }) {
   const csrf = useAuthenticityToken();
   const fetcher = useFetcher<SubmitReply>();
@@ -122,11 +126,7 @@ export function SurveyJsForm({
   if (!loaded) {
     return (
       <>
-        <div className="govuk-inset-text app-no-js-only">
-          These questions need JavaScript, which is turned off or not available in this browser. Turn it on, or try another
-          browser or device. If you cannot, <a className="govuk-link" href="/contact">contact us</a> and we will find another way for you
-          to answer.
-        </div>
+        <NeedsJavaScript plainPagesHref={plainPagesHref} />
         <p className="govuk-body app-js-only">Loading the questions…</p>
       </>
     );
