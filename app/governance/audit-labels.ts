@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'panels.update': 'Changed a panel',
   'participants.view': 'Viewed panel members’ details',
   'participants.sign-up': 'A family joined a panel',
+  'participants.add-offline': 'Added a member recruited offline, with how they agreed',
+  'participants.view-awaiting-guardian': 'Viewed young people waiting for a guardian to agree',
   'participants.sign-up-known-email': 'A sign-up named an email already held',
   'participants.join-confirmed': 'A member confirmed joining a panel',
   'participants.guardian-agreed': 'A parent or guardian agreed',
@@ -34,6 +36,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'sessions.cancel': 'Cancelled a session',
   'attendance.view': 'Viewed a session’s attendance list',
   'attendance.record': 'Recorded attendance',
+  'attendance.export': 'Downloaded a panel’s attendance',
 };
 
 export const AUDIT_SUBJECTS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { and, count, desc, ilike, ne, or } from 'drizzle-orm';
+import { likePattern } from '~/utils/like-pattern';
 import { identityDb } from '#db/identity/client';
 import { outboxMessages } from '#db/identity/schema';
 import { getEnv } from '~/env.server';
@@ -93,7 +94,6 @@ export function queueForMember(person: Contactable, message: { subject: string; 
 export const OUTBOX_PAGE_SIZE = 25;
 
 /** `%` and `_` typed in a search are matched as themselves. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /**
  * A page of the messages not yet sent (or that failed), newest first, searched by recipient or

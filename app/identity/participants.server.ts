@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { auditEvents, consents, panelMemberships, participants, withdrawnLinks, type Participant } from '#db/identity/schema';
 import { hashToken } from '~/utils/tokens.server';
+import { likePattern } from '~/utils/like-pattern';
 import { recordAudit } from '~/governance/audit.server';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11';
@@ -35,18 +36,34 @@ export async function createParticipant({
   details,
   panelId,
   correlationId,
+  offline,
 }: {
   details: ParticipantDetails;
   panelId: string;
   correlationId?: string;
+  /** Someone a facilitator recruited in person: how they agreed, and who recorded it. */
+  offline?: { method: 'paper-form' | 'phone' | 'in-person'; recordedBy: string };
 }): Promise<Participant> {
   return identityDb().transaction(async (tx) => {
     const [participant] = await tx.insert(participants).values(details).returning();
     if (!participant) throw new Error('Participant was not written');
-    await tx.insert(consents).values({ participantId: participant.id, researchParticipation: true, contact: true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, guardianConsent: false });
+    await tx.insert(consents).values({
+      participantId: participant.id,
+      researchParticipation: true,
+      contact: true,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      guardianConsent: false,
+      method: offline?.method ?? 'online',
+      recordedBy: offline?.recordedBy ?? null,
+    });
     await tx.insert(panelMemberships).values({ participantId: participant.id, panelId, status: details.ageGroup === 'under-16' ? 'awaiting-guardian' : 'active' });
     // Who and what, never the person's details.
-    await recordAudit({ who: 'anonymous', what: 'participants.sign-up', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId } }, tx);
+    await recordAudit(
+      offline
+        ? { who: offline.recordedBy, what: 'participants.add-offline', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId, method: offline.method } }
+        : { who: 'anonymous', what: 'participants.sign-up', subjectId: participant.id, subjectType: 'participant', correlationId, details: { panelId } },
+      tx,
+    );
     return participant;
   });
 }
@@ -56,28 +73,91 @@ export async function undoSignUp({ participantId }: { participantId: string }) {
   await identityDb().delete(participants).where(eq(participants.id, participantId));
 }
 
-/** A panel's members with their contact details and needs. Every view is audited. */
-export async function listPanelMembers({ panelId, viewerId, correlationId }: { panelId: string; viewerId: string; correlationId?: string }) {
+export const MEMBERS_PER_PAGE = 25;
+
+/**
+ * A panel's members with their contact details and needs, a page at a time: all of them, those
+ * whose name, email or phone contains `search`, or the call list (those who prefer a phone call).
+ * Every view is audited, without what was searched for.
+ */
+export async function listPanelMembers({
+  panelId,
+  viewerId,
+  correlationId,
+  search = '',
+  callList = false,
+  page = 1,
+}: {
+  panelId: string;
+  viewerId: string;
+  correlationId?: string;
+  search?: string;
+  callList?: boolean;
+  page?: number;
+}) {
+  const term = search.trim();
+  const like = likePattern(term);
+  const where = and(
+    eq(panelMemberships.panelId, panelId),
+    eq(panelMemberships.status, 'active'),
+    term ? or(ilike(participants.fullName, like), ilike(participants.email, like), ilike(participants.phone, like)) : undefined,
+    callList ? eq(participants.preferredContact, 'phone') : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    identityDb()
+      .select({
+        id: participants.id,
+        fullName: participants.fullName,
+        email: participants.email,
+        phone: participants.phone,
+        preferredContact: participants.preferredContact,
+        ageGroup: participants.ageGroup,
+        accessNeeds: participants.accessNeeds,
+        caringCommitments: participants.caringCommitments,
+        availability: participants.availability,
+        attendanceMode: participants.attendanceMode,
+        joinedAt: panelMemberships.joinedAt,
+      })
+      .from(panelMemberships)
+      .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
+      .where(where)
+      .orderBy(participants.fullName, participants.id)
+      .limit(MEMBERS_PER_PAGE)
+      .offset((Math.max(1, page) - 1) * MEMBERS_PER_PAGE),
+    identityDb().select({ count: count() }).from(panelMemberships).innerJoin(participants, eq(participants.id, panelMemberships.participantId)).where(where),
+  ]);
+  await recordAudit({
+    who: viewerId,
+    what: 'participants.view',
+    subjectId: panelId,
+    subjectType: 'panel',
+    correlationId,
+    details: { count: rows.length, ...(term ? { searched: true } : {}), ...(callList ? { callList: true } : {}) },
+  });
+  return { members: rows, total: total?.count ?? 0 };
+}
+
+/** Young people waiting for a parent or guardian to agree, by name: a view of identity data, audited. */
+export async function listAwaitingGuardian({ panelId, viewerId, correlationId }: { panelId: string; viewerId: string; correlationId?: string }) {
   const rows = await identityDb()
-    .select({
-      id: participants.id,
-      fullName: participants.fullName,
-      email: participants.email,
-      phone: participants.phone,
-      preferredContact: participants.preferredContact,
-      ageGroup: participants.ageGroup,
-      accessNeeds: participants.accessNeeds,
-      caringCommitments: participants.caringCommitments,
-      availability: participants.availability,
-      attendanceMode: participants.attendanceMode,
-      joinedAt: panelMemberships.joinedAt,
-    })
+    .select({ id: participants.id, fullName: participants.fullName, since: panelMemberships.joinedAt })
     .from(panelMemberships)
     .innerJoin(participants, eq(participants.id, panelMemberships.participantId))
-    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'active')))
+    .where(and(eq(panelMemberships.panelId, panelId), eq(panelMemberships.status, 'awaiting-guardian')))
     .orderBy(participants.fullName);
-  await recordAudit({ who: viewerId, what: 'participants.view', subjectId: panelId, subjectType: 'panel', correlationId, details: { count: rows.length } });
+  if (rows.length > 0) await recordAudit({ who: viewerId, what: 'participants.view-awaiting-guardian', subjectId: panelId, subjectType: 'panel', correlationId, details: { count: rows.length } });
   return rows;
+}
+
+/** How many members a panel has, and how many wait for a guardian: counts only, not a view of anyone. */
+export async function membershipCounts(panelId: string): Promise<{ active: number; awaitingGuardian: number }> {
+  const rows = await identityDb()
+    .select({ status: panelMemberships.status, count: count() })
+    .from(panelMemberships)
+    .where(eq(panelMemberships.panelId, panelId))
+    .groupBy(panelMemberships.status);
+  const of = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+  return { active: of('active'), awaitingGuardian: of('awaiting-guardian') };
 }
 
 /**

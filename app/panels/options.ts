@@ -39,3 +39,10 @@ export const ATTENDANCE_MODES = { 'in-person': 'In person', online: 'Online', ei
 
 /** How a member would like to be contacted. */
 export const CONTACT_METHODS = { email: 'Email', phone: 'Phone call', text: 'Text message' } as const;
+
+/** Where a session stands for its facilitator. */
+export type SessionStatus = 'upcoming' | 'attendance-needed' | 'done';
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { upcoming: 'Upcoming', 'attendance-needed': 'Attendance needed', done: 'Done' };
+
+/** How someone a facilitator added offline agreed to join. */
+export const CONSENT_METHODS = { 'paper-form': 'On a paper form', phone: 'On the phone', 'in-person': 'In person, and I noted it' } as const;

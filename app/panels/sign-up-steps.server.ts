@@ -30,7 +30,7 @@ const optional = (max: number, label: string) =>
     .transform((value) => (value === '' ? null : value));
 const text = z.string().default('');
 
-const detailsSchema = z
+export const detailsSchema = z
   .object({
     fullName: text.pipe(z.string().trim().min(1, 'Enter your name').max(200, 'Name must be 200 characters or fewer')),
     age: z.enum(Object.keys(AGE_CHOICES) as [AgeChoice, ...AgeChoice[]], { errorMap: () => ({ message: 'Select how old you are' }) }),
@@ -64,7 +64,7 @@ const guardianSchema = z.object({
   ),
 });
 
-const takingPartSchema = z.object({
+export const takingPartSchema = z.object({
   accessNeeds: text.pipe(optional(1000, 'Access needs')),
   caringCommitments: text.pipe(optional(1000, 'Childcare and caring')),
   availability: z.array(z.enum(Object.keys(AVAILABILITY) as [keyof typeof AVAILABILITY], { errorMap: () => ({ message: 'Select times from the list' }) })).default([]),

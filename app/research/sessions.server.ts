@@ -65,3 +65,13 @@ export async function sessionsByIds(ids: string[]): Promise<PanelSession[]> {
   if (ids.length === 0) return [];
   return researchDb().select().from(panelSessions).where(inArray(panelSessions.id, ids));
 }
+
+/** Which of these sessions have their attendance recorded (pseudonymous rows exist). */
+export async function sessionsWithAttendance(sessionIds: string[]): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await researchDb()
+    .selectDistinct({ sessionId: sessionParticipation.sessionId })
+    .from(sessionParticipation)
+    .where(inArray(sessionParticipation.sessionId, sessionIds));
+  return new Set(rows.map((row) => row.sessionId));
+}

@@ -1,21 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireCsrf } from '~/auth/csrf.server';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
-import { ErrorSummary } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
-import { recordAudit } from '~/governance/audit.server';
-import { listPanelMembers } from '~/identity/participants.server';
-import { PanelForm, type PanelFormValues } from '~/panels/components/panel-form';
-import { panelFormOptions, panelScope, parsePanelForm, placementErrors, requireManagedPanel } from '~/panels/staff.server';
-import { AVAILABILITY } from '~/panels/options';
-import { updatePanel } from '~/research/panels.server';
-import { panelProfile } from '~/research/recruitment.server';
-import { invitationCounts } from '~/scheduling/invitations.server';
-import { formatLondon } from '~/scheduling/notice';
-import { panelSessionList } from '~/research/sessions.server';
 import { ScrollingTable } from '~/components/table';
+import { PanelHeader } from '~/panels/components/panel-nav';
+import { SESSION_STATUS_LABELS, type SessionStatus } from '~/panels/options';
+import { panelOverview } from '~/panels/panel-overview.server';
+import { requireManagedPanel } from '~/panels/staff.server';
+import { invitationCounts } from '~/scheduling/invitations.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.panel.name ?? 'Panel'} – Family Voice` }];
 
@@ -30,161 +22,107 @@ async function scheduledNotice(sessionId: string | null, sessions: { id: string 
     : `The session has been scheduled and ${invited} ${invited === 1 ? 'member has' : 'members have'} been invited.`;
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+/** The banner after a change made elsewhere, chosen from what the address names (the text is ours). */
+async function notice(url: URL, sessions: { id: string }[]): Promise<string | null> {
+  const scheduled = await scheduledNotice(url.searchParams.get('scheduled'), sessions);
+  if (scheduled) return scheduled;
+  if (url.searchParams.has('cancelled')) return 'The session has been cancelled and everyone invited has been told.';
+  if (url.searchParams.has('moved')) return 'The session has been moved and everyone invited has been told the new time.';
+  return null;
+}
+
+/** The panel at a glance: its sessions and where each stands, and its members in numbers. No one's details. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'facilitator', 'administrator');
   const panel = await requireManagedPanel(user, params.panelId);
-  const [options, members, sessions, profile] = await Promise.all([
-    panelFormOptions(user),
-    listPanelMembers({ panelId: panel.id, viewerId: user.id, correlationId: context.requestId }),
-    panelSessionList({ panelId: panel.id }),
-    panelProfile(panel.id),
-  ]);
+  const overview = await panelOverview(panel);
   return {
-    panel,
-    options,
-    profile,
-    scheduled: await scheduledNotice(new URL(request.url).searchParams.get('scheduled'), sessions),
-    cancelled: new URL(request.url).searchParams.has('cancelled'),
-    moved: new URL(request.url).searchParams.has('moved'),
-    sessions: sessions.map((session) => ({ id: session.id, title: session.title, when: formatLondon(session.startsAt), mode: session.mode, capacity: session.capacity, started: session.startsAt <= new Date() })),
-    members: members.map((member) => ({
-      ...member,
-      availability: member.availability.map((key) => AVAILABILITY[key as keyof typeof AVAILABILITY] ?? key).join(', '),
-    })),
+    panel: { id: panel.id, name: panel.name, recruitmentTarget: panel.recruitmentTarget },
+    ...overview,
+    notice: await notice(new URL(request.url), overview.sessions),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'facilitator', 'administrator');
-  const panel = await requireManagedPanel(user, params.panelId);
-  const form = await request.formData();
-  await requireCsrf(request, form);
-  const parsed = parsePanelForm(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
-  try {
-    await updatePanel(panel.id, parsed.input, panelScope(user));
-  } catch (error) {
-    const errors = placementErrors(error);
-    if (errors) return data({ errors, values: parsed.input as Record<string, unknown>, saved: false }, { status: 400 });
-    throw error;
-  }
-  await recordAudit({ who: user.id, what: 'panels.update', subjectId: panel.id, subjectType: 'panel', correlationId: context.requestId });
-  return data({ errors: [], values: null, saved: true });
-}
+const TAG_COLOURS: Record<SessionStatus, string> = { upcoming: 'govuk-tag--blue', 'attendance-needed': 'govuk-tag--orange', done: 'govuk-tag--green' };
 
-export default function PanelDetail() {
-  const { panel, options, members, sessions, scheduled, cancelled, moved, profile } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? [];
+export default function PanelOverview() {
+  const { panel, sessions, members, notice } = useLoaderData<typeof loader>();
+  const needsAttendance = sessions.filter((session) => session.status === 'attendance-needed').length;
   return (
     <>
-      <Link to="/staff/panels" className="govuk-back-link">
-        Back to panels
-      </Link>
-      <ErrorSummary errors={errors} />
-      {result?.saved || scheduled || cancelled || moved ? (
-        <SuccessBanner
-          message={
-            scheduled
-              ? scheduled
-              : cancelled
-                ? 'The session has been cancelled and everyone invited has been told.'
-                : moved
-                  ? 'The session has been moved and everyone invited has been told the new time.'
-                  : 'The panel has been saved.'
-          }
-        />
-      ) : null}
-      <h1 className="govuk-heading-l">{panel.name}</h1>
+      {notice ? <SuccessBanner message={notice} /> : null}
+      <PanelHeader panel={panel} current="overview" />
+      <p className="govuk-body">
+        {members.active} {members.active === 1 ? 'member' : 'members'} of a target of {panel.recruitmentTarget}
+        {members.awaitingGuardian > 0 ? `, and ${members.awaitingGuardian} waiting for a parent or guardian to agree` : ''}.{' '}
+        <Link className="govuk-link" to={`/staff/panels/${panel.id}/members`}>
+          See the members
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Sessions</h2>
-      {sessions.length === 0 ? <p className="govuk-body">No sessions are planned.</p> : (
-        <ul className="govuk-list">
-          {sessions.map((session) => (
-            <li key={session.id}>
-              <Link className="govuk-link govuk-!-font-weight-bold" to={`/staff/panels/${panel.id}/sessions/${session.id}`}>
-                {session.title}
-              </Link>
-              : {session.when} ({session.mode}, {session.capacity} places)
-              {' '}
-              {session.started ? (
-                <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
-                  Record attendance<span className="govuk-visually-hidden"> for {session.title}</span>
-                </Link>
-              ) : (
-                <>
-                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/reschedule`}>
-                    Change the time<span className="govuk-visually-hidden"> of {session.title}</span>
-                  </Link>{' '}
-                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/cancel`}>
-                    Cancel<span className="govuk-visually-hidden"> {session.title}</span>
-                  </Link>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`/staff/panels/${panel.id}/sessions/new`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        Schedule a session
-      </Link>
-      <h2 className="govuk-heading-m">
-        Members ({members.length} of a target of {panel.recruitmentTarget})
-      </h2>
-      <p className="govuk-body">These are people’s contact details and needs. Viewing them is recorded in the audit trail.</p>
-      {members.length === 0 ? (
-        <p className="govuk-body">Nobody has joined yet. Share the panel’s sign-up page: /panels/{panel.id}/join</p>
+      {needsAttendance > 0 ? (
+        <div className="govuk-inset-text">
+          {needsAttendance === 1 ? 'One session needs' : `${needsAttendance} sessions need`} attendance recorded, so that the people who came are asked for feedback.
+        </div>
+      ) : null}
+      {sessions.length === 0 ? (
+        <p className="govuk-body">No sessions are planned.</p>
       ) : (
-        <ScrollingTable label="Panel members" columns={['Name', 'Contact', 'Needs and commitments', 'When and how']}>
-          {members.map((member) => (
-            <tr className="govuk-table__row" key={member.id}>
-              <td className="govuk-table__cell">{member.fullName}</td>
-              <td className="govuk-table__cell app-break-words">
-                {member.preferredContact === 'email' ? member.email : member.phone} ({member.preferredContact})
-              </td>
-              <td className="govuk-table__cell">{[member.accessNeeds, member.caringCommitments].filter(Boolean).join('; ') || 'None given'}</td>
+        <ScrollingTable label="Sessions" columns={['Session', 'When', 'Places', 'Status', 'Actions']}>
+          {sessions.map((session) => (
+            <tr className="govuk-table__row" key={session.id}>
               <td className="govuk-table__cell">
-                {member.availability || 'Any time'}; {member.attendanceMode}
+                <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}`}>
+                  {session.title}
+                </Link>
+                <br />
+                <span className="govuk-body-s">{session.mode === 'in-person' ? 'In person' : session.mode === 'online' ? 'Online' : 'In person and online'}</span>
+              </td>
+              <td className="govuk-table__cell">{session.when}</td>
+              <td className="govuk-table__cell">
+                {session.accepted} of {session.capacity} taken
+                {session.waitlisted > 0 ? `, ${session.waitlisted} on the waiting list` : ''}
+              </td>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag ${TAG_COLOURS[session.status]}`}>{SESSION_STATUS_LABELS[session.status]}</strong>
+              </td>
+              <td className="govuk-table__cell">
+                {session.status === 'upcoming' ? (
+                  <ul className="govuk-list govuk-!-margin-bottom-0">
+                    <li>
+                      <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/edit`}>
+                        Change the details<span className="govuk-visually-hidden"> of {session.title}</span>
+                      </Link>
+                    </li>
+                    <li>
+                      <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/reschedule`}>
+                        Change the time<span className="govuk-visually-hidden"> of {session.title}</span>
+                      </Link>
+                    </li>
+                    <li>
+                      <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/cancel`}>
+                        Cancel<span className="govuk-visually-hidden"> {session.title}</span>
+                      </Link>
+                    </li>
+                  </ul>
+                ) : (
+                  <Link className="govuk-link" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
+                    {session.status === 'done' ? 'Change attendance' : 'Record attendance'}
+                    <span className="govuk-visually-hidden"> for {session.title}</span>
+                  </Link>
+                )}
               </td>
             </tr>
           ))}
         </ScrollingTable>
       )}
-      <h2 className="govuk-heading-m">Who has joined</h2>
-      <p className="govuk-body">
-        {profile.members} of a target of {panel.recruitmentTarget}. Counted from members’ anonymous answers; groups of fewer
-        than 10 people are not shown.
-      </p>
-      {profile.dimensions.map((dimension) => (
-        <details className="govuk-details" key={dimension.dimension + dimension.question}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{dimension.question}</span>
-          </summary>
-          <div className="govuk-details__text">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">{dimension.question}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Answer</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Members</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {dimension.rows.map((row) => (
-                  <tr className="govuk-table__row" key={row.answer}>
-                    <td className="govuk-table__cell">{row.answer}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.count ?? 'Fewer than 10'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      ))}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">Panel details</h2>
-          <PanelForm {...options} values={(result?.values ?? panel) as PanelFormValues} errors={errors} submitLabel="Save the panel" />
-        </div>
+      <div className="govuk-button-group">
+        <Link to={`/staff/panels/${panel.id}/sessions/new`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Schedule a session
+        </Link>
+        <a className="govuk-link" href={`/staff/panels/${panel.id}/attendance.csv`}>
+          Download attendance (CSV)
+        </a>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 import { publicUrl } from '~/utils/public-url.server';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { invitations, participants } from '#db/identity/schema';
 import type { PanelSession } from '#db/research/schema';
@@ -18,6 +18,24 @@ export async function attendanceList({ sessionId, viewerId, correlationId }: { s
     .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, 'accepted')))
     .orderBy(participants.fullName);
   await recordAudit({ who: viewerId, what: 'attendance.view', subjectId: sessionId, subjectType: 'panel_session', correlationId, details: { count: rows.length } });
+  return rows;
+}
+
+/**
+ * Everyone invited to these sessions, with their answer and whether they came, for the attendance
+ * download. An export of identity data: audited, with how many rows, never who.
+ */
+export async function attendanceExport({ panelId, sessionIds, viewerId, correlationId }: { panelId: string; sessionIds: string[]; viewerId: string; correlationId?: string }) {
+  const rows =
+    sessionIds.length === 0
+      ? []
+      : await identityDb()
+          .select({ sessionId: invitations.sessionId, fullName: participants.fullName, status: invitations.status, attended: invitations.attended })
+          .from(invitations)
+          .innerJoin(participants, eq(participants.id, invitations.participantId))
+          .where(inArray(invitations.sessionId, sessionIds))
+          .orderBy(invitations.sessionId, participants.fullName);
+  await recordAudit({ who: viewerId, what: 'attendance.export', subjectId: panelId, subjectType: 'panel', correlationId, details: { rows: rows.length } });
   return rows;
 }
 

@@ -171,6 +171,19 @@ export async function invitationCounts(sessionId: string): Promise<Record<string
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
+/** invitationCounts for several sessions at once, for a panel's overview (no names). */
+export async function invitationCountsBySession(sessionIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const counts = new Map<string, Record<string, number>>(sessionIds.map((id) => [id, {}]));
+  if (sessionIds.length === 0) return counts;
+  const rows = await identityDb()
+    .select({ sessionId: invitations.sessionId, status: invitations.status, count: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(inArray(invitations.sessionId, sessionIds))
+    .groupBy(invitations.sessionId, invitations.status);
+  for (const row of rows) counts.get(row.sessionId)![row.status] = row.count;
+  return counts;
+}
+
 /**
  * Who has a place or is waiting for one, with what they need, for the facilitator planning the
  * session. A view of identity data, so it is audited.

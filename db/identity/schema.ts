@@ -150,6 +150,10 @@ export const consents = pgTable(
     privacyNoticeVersion: text('privacy_notice_version').notNull(),
     /** For under-16s: a parent or guardian agreed too. */
     guardianConsent: boolean('guardian_consent').notNull().default(false),
+    /** How they agreed: 'online' (the sign-up pages), or, for someone a facilitator added, 'paper-form', 'phone' or 'in-person'. */
+    method: text('method').notNull().default('online'),
+    /** The member of staff who recorded an agreement given offline. */
+    recordedBy: uuid('recorded_by').references(() => staffUsers.id, { onDelete: 'set null' }),
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('consents_participant_idx').on(t.participantId)],

@@ -101,6 +101,18 @@ test.describe('at 320 px wide', () => {
       }
     });
   }
+
+  test('no page of a panel’s workspace scrolls sideways', async ({ page, checkPage }) => {
+    await signInAs(page, 'facilitator@example.com', checkPage);
+    await page.goto('/staff/panels');
+    await checkPage();
+    const panel = await page.getByRole('link', { name: 'North West parent and carer panel' }).getAttribute('href');
+    for (const path of ['', '/members', '/members?show=calls', '/members/new', '/recruitment', '/settings'].map((tail) => `${panel}${tail}`)) {
+      await page.goto(path);
+      await checkPage();
+      await expectNoSidewaysScroll(page, path);
+    }
+  });
 });
 
 test('SurveyJS pages look like the service: Arial, 4.5:1 contrast on the button, a visible GOV.UK focus', async ({ page, checkPage }) => {

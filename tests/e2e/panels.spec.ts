@@ -82,18 +82,72 @@ test.describe('joining a panel without JavaScript at phone width', () => {
   });
 });
 
-test('the facilitator for that region sees the new member and their needs', async ({ page, checkPage }) => {
+test('the facilitator for that region finds the new member, adds someone recruited offline, and sees who has joined', async ({ page, checkPage }) => {
   await signInAs(page, 'facilitator@example.com', checkPage);
   await page.getByRole('link', { name: 'Panels' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Panels' })).toBeVisible();
   await checkPage();
   await page.getByRole('link', { name: 'North West parent and carer panel' }).click();
+  // The overview: sessions with where each stands, members in numbers only.
+  await expect(page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('cell', { name: 'Upcoming' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Sam E2etester' })).toHaveCount(0);
+  await checkPage();
+
+  await page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Search by name, email or phone number').fill('e2etester');
+  await page.getByRole('button', { name: 'Show members' }).click();
   await expect(page.getByRole('cell', { name: 'Sam E2etester' })).toBeVisible();
   await expect(page.getByRole('cell', { name: /A hearing loop/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Who has joined' })).toBeVisible();
-  await page.locator('summary', { hasText: 'What is your ethnic group?' }).click();
-  await expect(page.getByRole('cell', { name: 'Fewer than 10' }).first()).toBeVisible();
+  await expect(page.getByText('1 member matching “e2etester”')).toBeVisible();
   await checkPage();
+  await page.getByLabel('Search by name, email or phone number').fill('');
+  await page.getByLabel('Call list: people who prefer a phone call').check();
+  await page.getByRole('button', { name: 'Show members' }).click();
+  await expect(page.getByRole('region', { name: 'Call list' })).toBeVisible();
+  await checkPage();
+
+  await page.getByRole('link', { name: 'Add someone recruited offline' }).click();
+  await checkPage();
+  await page.getByRole('button', { name: 'Add to the panel' }).click();
+  await expect(page.getByRole('link', { name: 'Select how they agreed' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Name', { exact: true }).fill('Mo Offlinetester');
+  await page.getByRole('group', { name: 'How old are they?' }).getByLabel('45 to 54').check();
+  await page.getByLabel('Phone number (optional if you give an email address)').fill('07700 900778');
+  await page.getByRole('group', { name: 'How should we contact them?' }).getByLabel('Phone call').check();
+  await page.getByRole('group', { name: 'How would they like to take part?' }).getByLabel('In person').check();
+  await page.getByLabel('On a paper form').check();
+  await page.getByLabel(/They were told how their details and answers are used/).check();
+  await page.getByRole('button', { name: 'Add to the panel' }).click();
+  await expect(page.getByText('The member has been added')).toBeVisible();
+  await checkPage();
+
+  await page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Recruitment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Who has joined' })).toBeVisible();
+  // With every group under 10, one line says so instead of thirteen tables of "Fewer than 10".
+  await expect(page.getByText('There are too few members yet to show who has joined')).toBeVisible();
+  await expect(page.locator('summary')).toHaveCount(0);
+  await checkPage();
+  await page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('How often it meets (optional)')).toHaveValue('About every 3 months, for 2 hours');
+  await checkPage();
+
+  await page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sessions' })).toBeVisible();
+  await checkPage();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download attendance (CSV)' }).click();
+  const csv = await (await download).createReadStream();
+  const text = await new Promise<string>((resolve) => {
+    let all = '';
+    csv.on('data', (chunk: Buffer) => (all += chunk.toString('utf8')));
+    csv.on('end', () => resolve(all));
+  });
+  expect(text).toContain('session,when,name,answer,attended');
+  expect(text).toContain('Mo Offlinetester');
 });
 
 test('a facilitator creates a local panel, and cannot open another region’s panel', async ({ page, checkPage }) => {

@@ -12,7 +12,8 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { createPanel, PanelPlacementError, type PanelInput } from '~/research/panels.server';
 import { answerConfirmation } from '~/panels/sign-up.server';
-import { action as editAction, loader as panelLoader } from '~/routes/staff.panels.$panelId._index';
+import { loader as panelLoader } from '~/routes/staff.panels.$panelId.members._index';
+import { action as editAction } from '~/routes/staff.panels.$panelId.settings';
 import { joinPanel } from '../setup/join-panel';
 import { formRequest, pageRequest, testContext } from '../setup/requests';
 import { allResearchText } from '../setup/research-text';
@@ -197,7 +198,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
       return session.token;
     };
     const londonToken = await token(london);
-    const page = await panelLoader({ request: await pageRequest(`/staff/panels/${londonPanelId}`, { sessionToken: londonToken }), params: { panelId: londonPanelId }, context: testContext() });
+    const page = await panelLoader({ request: await pageRequest(`/staff/panels/${londonPanelId}/members`, { sessionToken: londonToken }), params: { panelId: londonPanelId }, context: testContext() });
     expect(page.members.map((member) => member.fullName)).toEqual(['Jo Testparent']);
     const [audit] = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'participants.view'));
     expect(audit).toMatchObject({ subjectId: londonPanelId, subjectType: 'panel', details: { count: 1 } });
@@ -205,18 +206,18 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
 
     const otherToken = await token(northWest);
     await expect(
-      panelLoader({ request: await pageRequest(`/staff/panels/${londonPanelId}`, { sessionToken: otherToken }), params: { panelId: londonPanelId }, context: testContext() }),
+      panelLoader({ request: await pageRequest(`/staff/panels/${londonPanelId}/members`, { sessionToken: otherToken }), params: { panelId: londonPanelId }, context: testContext() }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
       editAction({
-        request: await formRequest(`/staff/panels/${londonPanelId}`, { name: 'Taken over', level: 'regional', regionCode: 'E12000002', programmeCodes: 'family-hubs', audience: 'parents-carers', recruitmentTarget: '10' }, { sessionToken: otherToken }),
+        request: await formRequest(`/staff/panels/${londonPanelId}/settings`, { name: 'Taken over', level: 'regional', regionCode: 'E12000002', programmeCodes: 'family-hubs', audience: 'parents-carers', recruitmentTarget: '10' }, { sessionToken: otherToken }),
         params: { panelId: londonPanelId },
         context: testContext(),
       }),
     ).rejects.toMatchObject({ status: 403 });
     // Moving one's own panel to another region by editing the form is refused too.
     const moved = await editAction({
-      request: await formRequest(`/staff/panels/${londonPanelId}`, { name: 'Moved', level: 'regional', regionCode: 'E12000002', programmeCodes: 'family-hubs', audience: 'parents-carers', recruitmentTarget: '10' }, { sessionToken: londonToken }),
+      request: await formRequest(`/staff/panels/${londonPanelId}/settings`, { name: 'Moved', level: 'regional', regionCode: 'E12000002', programmeCodes: 'family-hubs', audience: 'parents-carers', recruitmentTarget: '10' }, { sessionToken: londonToken }),
       params: { panelId: londonPanelId },
       context: testContext(),
     });
