@@ -281,14 +281,14 @@ function YourOtherSessions({ sessions }: { sessions: MemberSession[] }) {
                     <CsrfInput />
                     <input type="hidden" name="intent" value="reply-other" />
                     <input type="hidden" name="invitationId" value={item.invitationId} />
-                    <div className="govuk-button-group govuk-!-margin-bottom-0">
+                    <div className="govuk-button-group app-button-group--in-table">
                       {item.status !== 'accepted' && item.status !== 'waitlisted' ? (
-                        <button type="submit" name="response" value="accept" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        <button type="submit" name="response" value="accept" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                           I can come<span className="govuk-visually-hidden"> to {item.title}</span>
                         </button>
                       ) : null}
                       {item.status !== 'declined' ? (
-                        <button type="submit" name="response" value="decline" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        <button type="submit" name="response" value="decline" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                           I cannot come<span className="govuk-visually-hidden"> to {item.title}</span>
                         </button>
                       ) : null}

@@ -71,3 +71,16 @@ export async function openPanelAsFacilitator(page: Page, panelName: string, chec
   await expect(page.getByRole('heading', { level: 1, name: panelName })).toBeVisible();
   await checkPage();
 }
+
+/** Every button in the page's main content is a target of at least 24 px, and no two touch (WCAG 2.5.8). */
+export async function expectButtonsApart(page: Page): Promise<void> {
+  const boxes = (await Promise.all((await page.locator('main button').all()).map((button) => button.boundingBox()))).filter((box) => box !== null);
+  expect(boxes.length).toBeGreaterThan(1);
+  for (const [index, box] of boxes.entries()) {
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    for (const other of boxes.slice(index + 1)) {
+      const gap = Math.max(other.y - (box.y + box.height), box.y - (other.y + other.height), other.x - (box.x + box.width), box.x - (other.x + other.width));
+      expect(gap, 'two buttons touch').toBeGreaterThanOrEqual(8);
+    }
+  }
+}

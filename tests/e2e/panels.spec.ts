@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { expect, openPanelAsFacilitator, signInAs, test } from './fixtures';
+import { expect, expectButtonsApart, openPanelAsFacilitator, signInAs, test } from './fixtures';
 
 // These tests build on each other (a family joins, a session is scheduled, its invitation is answered).
 test.describe.configure({ mode: 'serial' });
@@ -230,8 +230,12 @@ test('the invitation with its calendar file is in the outbox, and the member acc
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await checkPage();
+  await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(link!);
   await expect(page.getByRole('heading', { level: 1, name: 'Support for children with SEND' })).toBeVisible();
+  // The other session's two answers, side by side in a table cell on a phone, do not touch.
+  await expect(page.getByRole('button', { name: /^I cannot come/ })).toBeVisible();
+  await expectButtonsApart(page);
   await checkPage();
   await page.getByLabel('Yes, I can come').check();
   await page.getByLabel('Is there anything you need to take part? (optional)').fill('A crèche place for my toddler');

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from './fixtures';
+import { expect, expectButtonsApart, signInAs, test } from './fixtures';
 
 test('a demo member sees all their sessions, past ones too, through one personal link', async ({ page, checkPage }) => {
   await signInAs(page, 'admin@example.com', checkPage);
@@ -15,12 +15,14 @@ test('a demo member sees all their sessions, past ones too, through one personal
   await page.waitForURL('**/signed-out');
   await checkPage();
 
+  await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(link!);
   await expect(page.getByRole('heading', { level: 1, name: 'Making family hubs work for the whole family' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Your other sessions' })).toBeVisible();
   const sessions = page.getByRole('table', { name: 'Other sessions you have been invited to' });
   await expect(sessions.getByRole('row', { name: /Getting help with mental health/ })).toContainText('You had a place');
   await expect(sessions.getByRole('row', { name: /What helped in the first year with a baby/ })).toBeVisible();
+  await expectButtonsApart(page);
   await checkPage();
 });
 
