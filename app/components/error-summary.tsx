@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 
 export interface FieldError {
   /** The id of the field the message is about, so the link moves focus to it. */
@@ -29,7 +29,9 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => (
               <li key={`${error.field}:${error.message}`}>
-                <a href={`#${error.field}`}>{error.message}</a>
+                <a href={`#${error.field}`} onClick={(event) => focusField(event, error.field)}>
+                  {error.message}
+                </a>
               </li>
             ))}
           </ul>
@@ -37,4 +39,20 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
       </div>
     </div>
   );
+}
+
+/**
+ * Where scripts run, a link in the summary puts focus in the field itself (the first input of a
+ * question, when it points at the question), as GOV.UK's own script does; without them the link
+ * still jumps there.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
+  const target = document.getElementById(field);
+  if (!target) return;
+  event.preventDefault();
+  const focusable = target.matches('input, select, textarea, button, [tabindex]')
+    ? target
+    : target.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])');
+  target.scrollIntoView({ block: 'start' });
+  (focusable ?? target).focus({ preventScroll: true });
 }

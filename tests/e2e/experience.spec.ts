@@ -143,9 +143,14 @@ test('SurveyJS pages look like the service: Arial, 4.5:1 contrast on the button,
   const focus = await send.evaluate((button) => ({ outline: getComputedStyle(button).outlineColor, width: getComputedStyle(button).outlineWidth, shadow: getComputedStyle(button).boxShadow }));
   expect(focus).toMatchObject({ outline: 'rgb(255, 221, 0)', width: '3px' });
   expect(focus.shadow).toContain('rgb(11, 12, 12)');
-  // Errors in the service's own words.
+  // Errors in the service's own words, listed in a GOV.UK error summary that takes focus; its link
+  // leads into the question.
   await send.click();
-  await expect(page.getByText(/^Select an answer to “Put these in order/)).toBeVisible();
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: /^Select an answer to “Put these in order/ }).click();
+  await expect(page.locator('.sd-question', { hasText: 'Put these in order' }).locator(':focus')).toHaveCount(1);
   await checkPage();
 });
 

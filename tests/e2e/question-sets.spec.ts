@@ -68,7 +68,7 @@ test('a set with validators runs in the React UI and the server applies the same
   await expect(age).toBeVisible();
   await age.fill('200');
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expect(page.getByText('Enter an age from 16 to 120')).toBeVisible();
+  await expect(page.locator('.sd-question').getByText('Enter an age from 16 to 120')).toBeVisible();
   await checkPage();
   await age.fill('34');
   await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -98,7 +98,7 @@ test('conditions run in the React UI: a default answer, enableIf, requiredIf and
   await expect(count).toBeEnabled();
   await expect(page.getByText('12 to 17')).toHaveCount(0);
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expect(page.getByText('Enter your answer to “How many?”')).toBeVisible();
+  await expect(page.locator('.sd-question').getByText('Enter your answer to “How many?”')).toBeVisible();
   await checkPage();
   await count.fill('3');
   await count.press('Tab');
@@ -142,7 +142,10 @@ test('a matrixdynamic row with a required dropdown cell is refused empty, then c
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.getByText(/^(Answer this question|Select an answer to “(Role|Age group|Service)”)$/).first()).toBeVisible();
   await checkPage();
-  await page.getByRole('combobox').first().click();
+  // By keyboard, from the error summary's link into the cell, then the list opened with the arrow key.
+  await page.locator('.govuk-error-summary').getByRole('link').first().click();
+  await page.getByRole('combobox', { name: 'row 1, column Service' }).focus();
+  await page.keyboard.press('ArrowDown');
   await page.getByRole('option', { name: 'hub' }).click();
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/\/surveys\/matrixdynamic\/done$/);

@@ -133,7 +133,7 @@ test('a ranking question runs end to end in the SurveyJS React UI, by keyboard',
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(page.getByText('Put these in order')).toBeVisible();
   await page.getByRole('button', { name: 'Send my answer' }).click();
-  await expect(page.getByText(/^Select an answer to “Put these in order/)).toBeVisible();
+  await expect(page.locator('.sd-question').getByText(/^Select an answer to “Put these in order/)).toBeVisible();
   const first = page.locator('.sv-ranking-item').first();
   await first.focus();
   await page.keyboard.press('ArrowDown');

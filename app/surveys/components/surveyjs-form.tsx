@@ -46,6 +46,8 @@ export function SurveyJsForm({
   const navigate = useNavigate();
   const [loaded, setLoaded] = useState<{ Survey: ComponentType<{ model: Model }>; model: Model } | null>(null);
   const [previewDone, setPreviewDone] = useState(false);
+  // The page's own errors, from SurveyJS's checks in the browser, listed in a GOV.UK error summary.
+  const [pageErrors, setPageErrors] = useState<FieldError[]>([]);
   const saved = useRef<Saved | null>(null);
   const storageKey = `family-voice:survey:${slug}`;
 
@@ -83,6 +85,10 @@ export function SurveyJsForm({
         entry.page = model.currentPageNo;
         localStorage.setItem(storageKey, JSON.stringify(entry));
       };
+      model.onValidatePage.add((_, options) => {
+        setPageErrors(options.questions.map((question) => ({ field: question.id, message: question.errors[0]?.getText() ?? `Check your answer to “${question.title}”` })));
+      });
+      model.onCurrentPageChanged.add(() => setPageErrors([]));
       model.onValueChanged.add(keep);
       model.onCurrentPageChanged.add(keep);
       model.onComplete.add(() => {
@@ -134,7 +140,7 @@ export function SurveyJsForm({
   const { Survey, model } = loaded;
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors.length > 0 ? errors : pageErrors} />
       {errors.length > 0 && saved.current ? (
         <button type="button" className="govuk-button" onClick={() => saved.current && send(saved.current)}>
           Try sending again
