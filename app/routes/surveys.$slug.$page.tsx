@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ReactNode } from 'react';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
@@ -7,7 +8,8 @@ import { ErrorSummary } from '~/components/error-summary';
 import { ImportantBanner } from '~/components/success-banner';
 import { PreviewWarning } from '~/surveys/components/preview-parts';
 import { QuestionField } from '~/surveys/components/question-field';
-import { afterChange, changeMode, hasBranching, withAdded, currentDraft, neighbours, pageFlow, pageQuestions, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
+import { afterChange, changeMode, drawnQuestions, hasBranching, withAdded, currentDraft, neighbours, pageFlow, savePage, textFor, withChangeMode } from '~/surveys/journey.server';
+import { revealsOn } from '~/surveys/reveals';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 
 export const handle = { hydrate: false };
@@ -32,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { survey, draft, text, flow, page } = await loadPage(request, params.slug, params.page);
   const { index, previous } = neighbours(flow, page.name);
   const change = changeMode(new URL(request.url), flow);
-  const shown = pageQuestions(page, draft.answers);
+  const shown = drawnQuestions(page, draft.answers);
+  const reveals = revealsOn(page);
   // Questions an answer on this page has just added (named in the address by our own redirect; only
   // this page's questions count).
   const added = (new URL(request.url).searchParams.get('added') ?? '').split(',').filter((name) => shown.some((question) => question.name === name));
@@ -48,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageDescription: page.description,
     progress: { current: index + 1, total: flow.length },
     back: change ? `/surveys/${survey.id}/check` : previous ? `/surveys/${survey.id}/${previous}` : `/surveys/${survey.id}`,
-    questions: shown,
+    // Follow-ups that sit inside their answer are drawn there, not in the list.
+    questions: shown.filter((question) => !reveals.has(question.name)),
+    revealed: shown.filter((question) => reveals.has(question.name)).map((question) => ({ ...reveals.get(question.name)!, question })),
     answers: draft.answers,
     preview: draft.preview,
   };
@@ -104,16 +109,24 @@ export default function SurveyPage() {
         {page.pageDescription ? <p className="govuk-body">{page.pageDescription}</p> : null}
         <Form method="post" action={page.action} noValidate>
           <CsrfInput />
-          {page.questions.map((question) => (
-            <QuestionField
-              key={question.name}
-              question={question}
-              value={values[question.name]}
-              comment={values[`${question.name}-Comment`] as string | undefined}
-              errors={errors}
-              isNew={page.added.includes(question.name)}
-            />
-          ))}
+          {page.questions.map((question) => {
+            const field = (shown: typeof question, conditionals?: Record<string, ReactNode>) => (
+              <QuestionField
+                key={shown.name}
+                question={shown}
+                value={values[shown.name]}
+                comment={values[`${shown.name}-Comment`] as string | undefined}
+                errors={errors}
+                isNew={page.added.includes(shown.name)}
+                conditionals={conditionals}
+              />
+            );
+            const followUps = page.revealed.filter((reveal) => reveal.parent === question.name);
+            if (followUps.length === 0) return field(question);
+            const conditionals: Record<string, ReactNode> = {};
+            for (const reveal of followUps) conditionals[reveal.value] = [conditionals[reveal.value], field(reveal.question)];
+            return field(question, conditionals);
+          })}
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Continue
           </button>

@@ -3,6 +3,7 @@ import { checkAnswers, visiblePages, visibleQuestions, type AnswerError, type An
 import { conditionHolds, type LocalisedSurvey, type SurveyDefinition, type SurveyPage } from './definitions.server';
 import { getDraft, saveDraftAnswers } from './drafts.server';
 import { answersFromForm } from './form-data';
+import { revealsOn } from './reveals';
 import { scrubFreeText } from './scrub-answers';
 import type { SurveyDraft } from '#db/research/schema';
 
@@ -67,6 +68,16 @@ export function neighbours(flow: SurveyPage[], pageName: string) {
 
 export function pageQuestions(page: SurveyPage, answers: Answers) {
   return visibleQuestions(page, answers, conditionHolds);
+}
+
+/**
+ * What a page draws: the questions these answers show, and every follow-up that sits inside its
+ * answer as a reveal (drawn whatever the answer, so a family sees it as soon as they choose).
+ */
+export function drawnQuestions(page: SurveyPage, answers: Answers) {
+  const visible = new Set(pageQuestions(page, answers).map((question) => question.name));
+  const reveals = revealsOn(page);
+  return page.questions.filter((question) => visible.has(question.name) || reveals.has(question.name));
 }
 
 export type SavePageResult = { ok: true; next: string | null; opened: string[]; added: string[]; answers: Answers } | { ok: false; errors: AnswerError[]; values: Answers };
@@ -134,7 +145,7 @@ export async function savePage({
   form: FormData;
 }): Promise<SavePageResult> {
   const text = textFor(survey, draft.locale);
-  const shown = new Set(pageQuestions(page, draft.answers).map((question) => question.name));
+  const shown = new Set(drawnQuestions(page, draft.answers).map((question) => question.name));
   // Every question on the page is read: one shown by an answer on this same page may arrive too.
   const questions = page.questions;
   const { answers: pageAnswers, unknownFields } = answersFromForm(questions, form);

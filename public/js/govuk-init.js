@@ -42,3 +42,17 @@ if (longLists.length > 0) {
   });
   document.head.append(script);
 }
+
+// Follow-up questions inside a radio answer: shown only while that answer is chosen. Without this
+// script they stay open, and the server keeps only what the chosen answers show. (GOV.UK Frontend's
+// own reveal marks the radio aria-expanded, which ARIA does not allow on a radio.)
+const revealing = document.querySelectorAll('input[type="radio"][data-app-reveal]');
+const syncReveals = () => {
+  for (const radio of revealing) {
+    document.getElementById(radio.dataset.appReveal)?.classList.toggle('govuk-radios__conditional--hidden', !radio.checked);
+  }
+};
+for (const name of new Set([...revealing].map((radio) => radio.name))) {
+  for (const radio of document.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)) radio.addEventListener('change', syncReveals);
+}
+syncReveals();

@@ -201,6 +201,26 @@ test.describe('sets the React UI draws, without JavaScript at phone width', () =
   });
 });
 
+test('with JavaScript, a follow-up opens inside the answer it belongs to, at phone width', async ({ page, checkPage }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/surveys/common-question-set');
+  await checkPage();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await checkPage();
+  await page.goto('/surveys/common-question-set/support-wanted');
+  const followUp = page.getByLabel('What support did you want?');
+  await expect(followUp).toBeHidden();
+  await checkPage();
+  const question = page.getByRole('group', { name: 'Was there support you wanted but could not get?' });
+  await question.getByLabel('Yes').check();
+  await expect(followUp).toBeVisible();
+  // Position stays the same: nothing reloads, the section count does not move.
+  await expect(page.locator('.app-progress')).toHaveText(/Section \d+ of about \d+/);
+  await checkPage();
+  await question.getByLabel('No').check();
+  await expect(followUp).toBeHidden();
+});
+
 test('a family chooses their council by typing, at phone width', async ({ page, checkPage }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/surveys/common-question-set');

@@ -48,9 +48,16 @@ describe(`changing an answer from check your answers (${testStoreKind})`, () => 
 
   it('shows a follow-up on the same page first, keeping the way back', async () => {
     const browser = await startedJourney();
-    const changed = await answer(browser, 'support-wanted', { wanted_unavailable: 'true' }, '?change=1');
-    expect(changed.location).toBe(`/surveys/${slug}/support-wanted?change=1&added=wanted_support`);
-    expect((await answer(browser, 'support-wanted', { wanted_unavailable: 'true', wanted_support: 'Evening groups' }, '?change=1')).location).toBe(`/surveys/${slug}/check`);
+    // A follow-up that depends on more than one answer cannot sit inside an answer: the page comes back with it.
+    const changed = await answer(browser, 'about-you-family', { family_type: 'couple', children_count: '2' }, '?change=1');
+    expect(changed.location).toBe(`/surveys/${slug}/about-you-family?change=1&added=children_ages`);
+    expect((await answer(browser, 'about-you-family', { family_type: 'couple', children_count: '2', children_ages: ['3-4'] }, '?change=1')).location).toBe(`/surveys/${slug}/check`);
+  });
+
+  it('goes straight back when the follow-up sits inside the answer that shows it, already on the page', async () => {
+    const browser = await startedJourney();
+    const changed = await answer(browser, 'support-wanted', { wanted_unavailable: 'true', wanted_support: 'Evening groups' }, '?change=1');
+    expect(changed.location).toBe(`/surveys/${slug}/check`);
   });
 
   it('ignores pages in the address that are not in the family’s flow', async () => {

@@ -14,6 +14,8 @@ interface FieldProps {
   errors: AnswerError[];
   /** Just added to the page by an answer on it: marked so the family sees why the page came back. */
   isNew?: boolean;
+  /** Follow-up questions drawn inside a radio answer (by the answer's value), as GOV.UK conditional reveals. */
+  conditionals?: Record<string, ReactNode>;
 }
 
 const PREFER_NOT = new Set(['prefer-not-to-say', 'dont-know']);
@@ -81,7 +83,19 @@ function OtherText({ question, comment, label = 'Tell us more (optional)' }: { q
   );
 }
 
-function ChoiceList({ question, value, comment, multiple }: { question: SurveyQuestion; value: unknown; comment?: string; multiple: boolean }) {
+function ChoiceList({
+  question,
+  value,
+  comment,
+  multiple,
+  conditionals = {},
+}: {
+  question: SurveyQuestion;
+  value: unknown;
+  comment?: string;
+  multiple: boolean;
+  conditionals?: Record<string, ReactNode>;
+}) {
   const kind = multiple ? 'checkboxes' : 'radios';
   const selected = (choice: Choice) => (Array.isArray(value) ? value.includes(choice.value) : value === choice.value);
   const main = question.choices.filter((choice) => !PREFER_NOT.has(String(choice.value)));
@@ -93,6 +107,10 @@ function ChoiceList({ question, value, comment, multiple }: { question: SurveyQu
     // A radio's text box is shown after the list instead of revealed: GOV.UK Frontend marks a
     // revealing radio aria-expanded, which ARIA does not allow on a radio (axe: aria-allowed-attr).
     const isOther = multiple && question.otherChoice?.value === choice.value;
+    // Follow-ups for this answer: open without scripts; our own script (not GOV.UK Frontend's, for
+    // the same aria-expanded reason) closes those whose answer is not chosen.
+    const followUps = multiple ? undefined : conditionals[String(choice.value)];
+    const revealId = `conditional-${question.name}-${index}`;
     return (
       <div key={String(choice.value)}>
         <div className={`govuk-${kind}__item`}>
@@ -105,6 +123,7 @@ function ChoiceList({ question, value, comment, multiple }: { question: SurveyQu
             defaultChecked={selected(choice)}
             data-behaviour={exclusive && multiple ? 'exclusive' : undefined}
             data-aria-controls={isOther ? `conditional-${question.name}-other` : undefined}
+            data-app-reveal={followUps ? revealId : undefined}
           />
           <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
             {choice.text}
@@ -115,12 +134,18 @@ function ChoiceList({ question, value, comment, multiple }: { question: SurveyQu
             <OtherText question={question} comment={comment} />
           </div>
         ) : null}
+        {followUps ? (
+          <div className="govuk-radios__conditional" id={revealId}>
+            {followUps}
+          </div>
+        ) : null}
       </div>
     );
   };
   return (
     <>
-      <div className={`govuk-${kind}${question.type === 'boolean' ? ' govuk-radios--inline' : ''}`} data-module={`govuk-${kind}`}>
+      {/* Yes and no side by side, unless an answer reveals a follow-up (GOV.UK: no reveals in inline radios). */}
+      <div className={`govuk-${kind}${question.type === 'boolean' && Object.keys(conditionals).length === 0 ? ' govuk-radios--inline' : ''}`} data-module={`govuk-${kind}`}>
         {main.map((choice) => item(choice))}
         {question.otherChoice ? item(question.otherChoice) : null}
         {apart.length > 0 ? <div className={`govuk-${kind}__divider`}>or</div> : null}
@@ -299,21 +324,21 @@ export function QuestionField({ isNew = false, ...props }: FieldProps) {
   );
 }
 
-function Field({ question, value, comment, errors }: Omit<FieldProps, 'isNew'>) {
+function Field({ question, value, comment, errors, conditionals }: Omit<FieldProps, 'isNew'>) {
   const error = errors.find((candidate) => candidate.field === question.name || candidate.field === `${question.name}-Comment`)?.message;
   switch (question.type) {
     case 'radiogroup':
     case 'rating':
       return (
         <Fieldset question={question} error={error}>
-          <ChoiceList question={question} value={value} comment={comment} multiple={false} />
+          <ChoiceList question={question} value={value} comment={comment} multiple={false} conditionals={conditionals} />
         </Fieldset>
       );
     case 'boolean': {
       const yesNo = { ...question, choices: [{ value: 'true', text: question.labelTrue ?? 'Yes' }, { value: 'false', text: question.labelFalse ?? 'No' }] };
       return (
         <Fieldset question={question} error={error}>
-          <ChoiceList question={yesNo} value={value === undefined ? undefined : String(value)} multiple={false} />
+          <ChoiceList question={yesNo} value={value === undefined ? undefined : String(value)} multiple={false} conditionals={conditionals} />
         </Fieldset>
       );
     }
