@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
+import { StartIcon } from '~/components/start-icon';
 
 export const meta: MetaFunction = () => [
   { title: 'Family Voice – tell us about the support your family gets' },
@@ -41,9 +42,7 @@ export default function Index() {
           </p>
           <Link to="/take-part" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
-            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-            </svg>
+            <StartIcon />
           </Link>
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { firstUnanswered, panelHeading, requireJoinablePanel } from '~/panels/join-pages.server';
 import { readSignUpDraft } from '~/panels/sign-up-drafts.server';
+import { StartIcon } from '~/components/start-icon';
 
 export const handle = { hydrate: false };
 
@@ -53,9 +54,7 @@ export default function JoinStart() {
         ) : (
           <a href={`/panels/${panel.id}/join/details`} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
-            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-            </svg>
+            <StartIcon />
           </a>
         )}
       </div>

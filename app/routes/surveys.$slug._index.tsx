@@ -11,6 +11,7 @@ import { currentDraft, journeyCookieWith, pageFlow, resumePage, textFor } from '
 import { NeedsJavaScript } from '~/surveys/components/needs-javascript';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
+import { StartIcon } from '~/components/start-icon';
 
 export const handle = { hydrate: false };
 
@@ -165,9 +166,7 @@ function StartForm({ data, label, secondary = false }: { data: ReturnType<typeof
       <button type="submit" className={secondary ? 'govuk-button govuk-button--secondary' : 'govuk-button govuk-button--start'} data-module="govuk-button">
         {label}
         {secondary ? null : (
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-          </svg>
+          <StartIcon />
         )}
       </button>
     </Form>
