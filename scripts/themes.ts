@@ -1,16 +1,18 @@
 /**
  * Theme suggestions from the command line, for evaluation and batch use, offline:
  *   npm run themes -- --in comments.csv --out themes.json [--clusters 12] [--threshold 0.5] [--seed 1]
- *   npm run themes -- --in labelled.csv --evaluate
+ *   npm run themes -- --in labelled.csv --evaluate [--codebook]
  * The CSV has `id,text` and optionally `code`: coded rows train the suggestions; uncoded rows are
  * suggested codes and clustered. With --evaluate every row must be coded: half are held back as
  * uncoded and the output is the precision, recall, adjusted Rand index and purity against the codes.
+ * --codebook also learns from the seed codebook's descriptions and expected words (db/reference/codebook.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { analyseComments, evaluateThemes, DEFAULT_THRESHOLD } from '../app/analysis/themes/analyse';
+import { SEED_CODEBOOK } from '../db/reference/codebook';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     threshold: { type: 'string' },
     seed: { type: 'string' },
     evaluate: { type: 'boolean', default: false },
+    codebook: { type: 'boolean', default: false },
   },
 });
 
@@ -31,6 +34,7 @@ const options = z
     threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
     seed: z.coerce.number().int().default(1),
     evaluate: z.boolean(),
+    codebook: z.boolean(),
   })
   .safeParse(values);
 if (!options.success) {
@@ -56,10 +60,10 @@ if (options.data.evaluate) {
     process.exit(2);
   }
   const started = performance.now();
-  const result = evaluateThemes(labelled, { threshold: options.data.threshold, seed: options.data.seed });
+  const result = evaluateThemes(labelled, { threshold: options.data.threshold, seed: options.data.seed, codebook: options.data.codebook ? SEED_CODEBOOK : undefined });
   console.log(JSON.stringify({ ...result, seconds: Math.round((performance.now() - started) / 100) / 10 }, null, 2));
 } else {
-  const result = analyseComments(rows, { clusters: options.data.clusters, threshold: options.data.threshold, seed: options.data.seed });
+  const result = analyseComments(rows, { clusters: options.data.clusters, threshold: options.data.threshold, seed: options.data.seed, codebook: options.data.codebook ? SEED_CODEBOOK : undefined });
   const json = JSON.stringify(result, null, 2);
   if (options.data.out) writeFileSync(options.data.out, json);
   else console.log(json);

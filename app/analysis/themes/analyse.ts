@@ -18,6 +18,11 @@ export interface ThemeOptions {
   /** Suggestions below this confidence are not offered. */
   threshold?: number;
   seed?: number;
+  /**
+   * Each code's description and expected words, learnt alongside the coded comments (so a code can
+   * be suggested before anyone has coded an example of it).
+   */
+  codebook?: { code: string; description: string; terms: string[] }[];
 }
 
 export interface ThemeResult {
@@ -33,14 +38,18 @@ export const DEFAULT_THRESHOLD = 0.5;
  * Suggests codes for uncoded comments from the coded ones, and groups the uncoded ones into
  * candidate themes. Offline and deterministic: the same input and seed give the same output.
  */
-export function analyseComments(rows: CommentRow[], { clusters, threshold = DEFAULT_THRESHOLD, seed = 1 }: ThemeOptions = {}): ThemeResult {
-  const vocabulary = buildVocabulary(rows.map((row) => row.text));
+export function analyseComments(rows: CommentRow[], { clusters, threshold = DEFAULT_THRESHOLD, seed = 1, codebook = [] }: ThemeOptions = {}): ThemeResult {
+  const definitions = codebook.filter((entry) => entry.terms.length > 0).map((entry) => ({ code: entry.code, text: `${entry.description} ${entry.terms.join('. ')}` }));
+  const vocabulary = buildVocabulary([...rows.map((row) => row.text), ...definitions.map((entry) => entry.text)]);
   const size = vocabulary.terms.length;
   const vectors = rows.map((row) => vectorise(row.text, vocabulary));
   const codedIndexes = rows.flatMap((row, index) => (row.code ? [index] : []));
   const uncodedIndexes = rows.flatMap((row, index) => (row.code ? [] : [index]));
   const suggester = trainSuggester(
-    codedIndexes.map((index) => ({ vector: vectors[index]!, code: rows[index]!.code! })),
+    [
+      ...codedIndexes.map((index) => ({ vector: vectors[index]!, code: rows[index]!.code! })),
+      ...definitions.map((entry) => ({ vector: vectorise(entry.text, vocabulary), code: entry.code })),
+    ],
     size,
   );
   const k = clusters ?? Math.max(2, Math.min(40, Math.round(Math.sqrt(uncodedIndexes.length / 2))));
@@ -89,7 +98,10 @@ export interface Evaluation {
  * Measures the suggestions and the clustering on a labelled set: half of each code's comments
  * (chosen by the seed) train, the other half are treated as uncoded and checked against their labels.
  */
-export function evaluateThemes(rows: (CommentRow & { code: string })[], { threshold = DEFAULT_THRESHOLD, seed = 1 }: { threshold?: number; seed?: number } = {}): Evaluation {
+export function evaluateThemes(
+  rows: (CommentRow & { code: string })[],
+  { threshold = DEFAULT_THRESHOLD, seed = 1, codebook }: { threshold?: number; seed?: number; codebook?: ThemeOptions['codebook'] } = {},
+): Evaluation {
   const random = seededRandom(seed);
   const held = new Set<string>();
   const codes = [...new Set(rows.map((row) => row.code))].sort();
@@ -104,7 +116,8 @@ export function evaluateThemes(rows: (CommentRow & { code: string })[], { thresh
   const truth = new Map(rows.map((row) => [row.id, row.code]));
   const result = analyseComments(
     rows.map((row) => ({ ...row, code: held.has(row.id) ? null : row.code })),
-    { threshold, seed, clusters: codes.length },
+    // Only the codes in the set are suggested, so the measure is against its labels.
+    { threshold, seed, clusters: codes.length, codebook: codebook?.filter((entry) => codes.includes(entry.code)) },
   );
   const suggested = result.rows.flatMap((row) => row.suggestions.map((suggestion) => suggestion.code === truth.get(row.id)));
   const found = result.rows.filter((row) => row.suggestions.some((suggestion) => suggestion.code === truth.get(row.id))).length;
