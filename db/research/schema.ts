@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Pseudonym } from './pseudonym';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Today, as the UK calendar day (midnight UK time). Times in this store that concern a person are
@@ -196,3 +196,39 @@ export const sessionParticipation = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pseudonym, t.sessionId] })],
 );
+
+/**
+ * A panel session's transcript or notes, as uploaded by staff: scrubbed, speakers as labels, split
+ * into speaker turns. The file itself is not kept, nor who uploaded it (that is in the audit trail).
+ */
+export const transcripts = pgTable(
+  'transcripts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => panelSessions.id, { onDelete: 'cascade' }),
+    /** 'transcript' or 'notes'. */
+    kind: text('kind').notNull(),
+    /** The UK day it was added (see UK_DAY). */
+    addedOn: timestamp('added_on', { withTimezone: true }).notNull().default(UK_DAY),
+  },
+  (t) => [index('transcripts_session_idx').on(t.sessionId)],
+);
+export type Transcript = typeof transcripts.$inferSelect;
+
+/** One speaker turn of a transcript: "Facilitator" or "Participant N", and what they said, scrubbed. */
+export const transcriptSegments = pgTable(
+  'transcript_segments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    transcriptId: uuid('transcript_id')
+      .notNull()
+      .references(() => transcripts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    speaker: text('speaker').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('transcript_segments_position_idx').on(t.transcriptId, t.position)],
+);
+export type TranscriptSegment = typeof transcriptSegments.$inferSelect;
