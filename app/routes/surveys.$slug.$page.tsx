@@ -123,8 +123,8 @@ export default function SurveyPage() {
             );
             const followUps = page.revealed.filter((reveal) => reveal.parent === question.name);
             if (followUps.length === 0) return field(question);
-            const conditionals: Record<string, ReactNode> = {};
-            for (const reveal of followUps) conditionals[reveal.value] = [conditionals[reveal.value], field(reveal.question)];
+            const conditionals: Record<string, ReactNode[]> = {};
+            for (const reveal of followUps) (conditionals[reveal.value] ??= []).push(field(reveal.question));
             return field(question, conditionals);
           })}
           <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 
 /** Files larger than this are refused before they are read. */
@@ -38,20 +38,22 @@ export async function readTranscriptFile(name: string, bytes: Uint8Array): Promi
 }
 
 async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
-  let zip: JSZip;
+  // The zip's own directory, read without unpacking anything: what each entry says it unpacks to.
+  let unpacked = 0;
+  let hasDocument = false;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    unzipSync(bytes, {
+      filter: (entry) => {
+        unpacked += entry.originalSize;
+        if (entry.name === 'word/document.xml') hasDocument = true;
+        return false;
+      },
+    });
   } catch {
     return { ok: false, message: 'The selected file is not a Word document. Save it as .docx, or as plain text' };
   }
-  // What each entry says it unpacks to, from the zip's own directory, before anything is unpacked.
-  let unpacked = 0;
-  for (const entry of Object.values(zip.files)) {
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    unpacked += size;
-  }
   if (unpacked > MAX_UNPACKED_BYTES) return { ok: false, message: 'The selected file is too large once opened. Save it as plain text and try again' };
-  if (!zip.file('word/document.xml')) return { ok: false, message: 'The selected file is not a Word document. Save it as .docx, or as plain text' };
+  if (!hasDocument) return { ok: false, message: 'The selected file is not a Word document. Save it as .docx, or as plain text' };
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     if (value.trim() === '') return { ok: false, message: 'The selected file is empty' };
