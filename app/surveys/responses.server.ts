@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { researchDb, type ResearchDb } from '#db/research/client';
+import { researchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
-import { surveyDrafts, surveyResponses } from '#db/research/schema';
+import { excerpts, surveyDrafts, surveyResponses } from '#db/research/schema';
 import { checkAnswers, type AnswerError, type Answers, type CheckResult } from './answers';
 import { checkWithSurveyJs } from './surveyjs-check.server';
 import { conditionHolds, type SurveyDefinition } from './definitions.server';
 import type { DraftSource } from './drafts.server';
+import { freeTextAnswers } from './free-text';
 import { scrubFreeText } from './scrub-answers';
 import { isLocalAuthorityCode } from './sources.server';
 
@@ -95,17 +96,32 @@ export async function submitResponse({
     // Kept to the UK day, like every time in the research store that concerns a person.
     ...(submittedAt ? { submittedAt: sql`date_trunc('day', ${submittedAt.toISOString()}::timestamptz, 'Europe/London')` } : {}),
   };
-  const insert = (db: ResearchDb) =>
-    db.insert(surveyResponses).values(row).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
-  // One INSERT is atomic on its own; a transaction is needed only to remove the draft with it.
-  const inserted = draftId
-    ? await researchDb().transaction(async (tx) => {
-        const result = await insert(tx);
-        await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
-        return result;
-      })
-    : await insert(researchDb());
+  const questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
+  const freeText = freeTextAnswers(questions, stored);
+  // The response, its free text as excerpts to code, and the removal of its draft land together.
+  const inserted = await researchDb().transaction(async (tx) => {
+    const result = await tx.insert(surveyResponses).values(row).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
+    if (result.length > 0 && freeText.length > 0) await tx.insert(excerpts).values(freeText.map((item) => surveyExcerpt(responseId, survey.id, item)));
+    if (draftId) await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
+    return result;
+  });
   return { ok: true, responseId, duplicate: inserted.length === 0 };
+}
+
+/** A free-text answer as an excerpt, placed and dated as its stored response is. */
+export function surveyExcerpt(responseId: string, surveyId: string, { question, text }: { question: string; text: string }) {
+  const from = (column: string) => sql`(select ${sql.identifier(column)} from survey_responses where id = ${responseId})`;
+  return {
+    source: 'survey' as const,
+    responseId,
+    surveyId,
+    question,
+    text,
+    occurredOn: from('submitted_at'),
+    laCode: from('la_code'),
+    regionCode: from('region_code'),
+    programmeCodes: from('programme_codes'),
+  };
 }
 
 /** Whether a response with this id has been stored (for a form sent twice, or after its draft has gone). */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ResearchDb } from '../research/client';
-import { localAuthorities, programmes, regions } from '../research/schema';
+import { codes, localAuthorities, programmes, regions } from '../research/schema';
+import { SEED_CODEBOOK } from './codebook';
 import { readRuralUrban, readUpperTierLocalAuthorities } from './files';
 import { PROGRAMMES } from './programmes';
 
@@ -44,6 +45,19 @@ export async function loadReferenceData(db: ResearchDb): Promise<{ regions: numb
         target: programmes.code,
         set: { name: sql`excluded.name`, department: sql`excluded.department` },
       });
+    // The seed codebook is added once: analysts' renames, merges and retirements are never undone.
+    for (const seed of SEED_CODEBOOK) {
+      await tx
+        .insert(codes)
+        .values({
+          seedKey: seed.code,
+          name: seed.label,
+          description: seed.description,
+          terms: seed.terms,
+          parentId: seed.parent ? sql`(select id from codes where seed_key = ${seed.parent})` : null,
+        })
+        .onConflictDoNothing();
+    }
   });
   return { regions: regionRows.length, localAuthorities: laRows.length, programmes: PROGRAMMES.length };
 }

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Pseudonym } from './pseudonym';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Today, as the UK calendar day (midnight UK time). Times in this store that concern a person are
@@ -232,3 +232,151 @@ export const transcriptSegments = pgTable(
   (t) => [uniqueIndex('transcript_segments_position_idx').on(t.transcriptId, t.position)],
 );
 export type TranscriptSegment = typeof transcriptSegments.$inferSelect;
+
+/** PostgreSQL's text-search document (PGlite has it too). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * One piece of text an analyst codes: a free-text survey answer or a transcript's speaker turn,
+ * copied here (already scrubbed) with where and when it came from, so the coding queue, its filters
+ * and its search are one indexed table. No pseudonym: who said it is not needed to code it.
+ */
+export const excerpts = pgTable(
+  'excerpts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 'survey' or 'transcript'. */
+    source: text('source').notNull(),
+    responseId: uuid('response_id').references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    surveyId: text('survey_id'),
+    /** The question's name (or its "other, please say" comment's). */
+    question: text('question'),
+    segmentId: uuid('segment_id').references(() => transcriptSegments.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => panelSessions.id, { onDelete: 'cascade' }),
+    /** "Facilitator" or "Participant N" for a transcript turn. */
+    speaker: text('speaker'),
+    text: text('text').notNull(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', "text")`),
+    /** The UK day it was said or sent (see UK_DAY). */
+    occurredOn: timestamp('occurred_on', { withTimezone: true }).notNull(),
+    laCode: text('la_code').references(() => localAuthorities.code),
+    regionCode: text('region_code').references(() => regions.code),
+    programmeCodes: text('programme_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** An analyst judged it fit to quote in a report. */
+    quotable: boolean('quotable').notNull().default(false),
+    /** Raised by every change to its codes, so two analysts coding it at once cannot overwrite each other unseen. */
+    codingVersion: integer('coding_version').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('excerpts_response_question_idx').on(t.responseId, t.question),
+    uniqueIndex('excerpts_segment_idx').on(t.segmentId),
+    index('excerpts_queue_idx').on(t.occurredOn.desc(), t.id),
+    index('excerpts_region_idx').on(t.regionCode, t.occurredOn.desc()),
+    index('excerpts_session_idx').on(t.sessionId),
+    index('excerpts_search_idx').using('gin', t.search),
+    index('excerpts_programmes_idx').using('gin', t.programmeCodes),
+  ],
+);
+export type Excerpt = typeof excerpts.$inferSelect;
+
+/** The codebook: hierarchical codes analysts apply to excerpts. A merged code stays, pointing at where it went. */
+export const codes = pgTable(
+  'codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => codes.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Words analysts expect under it; the suggester learns from them too. */
+    terms: text('terms').array().notNull().default(sql`'{}'::text[]`),
+    /** 'active', 'retired' (kept with its excerpts, no longer applied) or 'merged'. */
+    status: text('status').notNull().default('active'),
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => codes.id),
+    /** The seed codebook's key, so seeding again adds nothing twice and undoes no analyst's change. */
+    seedKey: text('seed_key').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('codes_live_name_idx').on(sql`lower(${t.name})`).where(sql`${t.status} <> 'merged'`), index('codes_parent_idx').on(t.parentId)],
+);
+export type Code = typeof codes.$inferSelect;
+
+/** What happened to a code: created, renamed, retired, reinstated, merged. Who did it is in the audit trail. */
+export const codeEvents = pgTable(
+  'code_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => codes.id),
+    kind: text('kind').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('code_events_code_idx').on(t.codeId, t.at)],
+);
+export type CodeEvent = typeof codeEvents.$inferSelect;
+
+/** A code applied to an excerpt, by an analyst ('analyst') or by accepting a suggestion ('suggestion'). */
+export const excerptCodes = pgTable(
+  'excerpt_codes',
+  {
+    excerptId: uuid('excerpt_id')
+      .notNull()
+      .references(() => excerpts.id, { onDelete: 'cascade' }),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => codes.id),
+    origin: text('origin').notNull().default('analyst'),
+    codedAt: timestamp('coded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.excerptId, t.codeId] }), index('excerpt_codes_code_idx').on(t.codeId)],
+);
+
+/** A code suggested for an uncoded excerpt, with its confidence; 'rejected' ones are not offered again. */
+export const codeSuggestions = pgTable(
+  'code_suggestions',
+  {
+    excerptId: uuid('excerpt_id')
+      .notNull()
+      .references(() => excerpts.id, { onDelete: 'cascade' }),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => codes.id),
+    /** The suggester's confidence, 0–1; null where it came from adopting an emerging theme. */
+    confidence: real('confidence'),
+    /** 'model' (learnt from coded excerpts and the codebook) or 'theme' (a member of an adopted emerging theme). */
+    origin: text('origin').notNull().default('model'),
+    /** 'open' or 'rejected'. */
+    status: text('status').notNull().default('open'),
+  },
+  (t) => [primaryKey({ columns: [t.excerptId, t.codeId] }), index('code_suggestions_code_idx').on(t.codeId)],
+);
+
+/** A candidate new theme found by clustering uncoded excerpts: its telling words and the excerpts nearest its centre. */
+export const emergingThemes = pgTable('emerging_themes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  topTerms: text('top_terms').array().notNull(),
+  size: integer('size').notNull(),
+  /** 'open', or 'adopted' once turned into a code. */
+  status: text('status').notNull().default('open'),
+  codeId: uuid('code_id').references(() => codes.id),
+  foundAt: timestamp('found_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type EmergingTheme = typeof emergingThemes.$inferSelect;
+
+export const emergingThemeExcerpts = pgTable(
+  'emerging_theme_excerpts',
+  {
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => emergingThemes.id, { onDelete: 'cascade' }),
+    excerptId: uuid('excerpt_id')
+      .notNull()
+      .references(() => excerpts.id, { onDelete: 'cascade' }),
+    /** 0 is nearest the theme's centre. */
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.excerptId] })],
+);

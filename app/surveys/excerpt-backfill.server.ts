@@ -1,0 +1,37 @@
+import { asc, gt, sql } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+import { queryRows } from '#db/store';
+import { excerpts, surveyResponses } from '#db/research/schema';
+import { getSurvey } from './definitions.server';
+import { freeTextAnswers } from './free-text';
+import { surveyExcerpt } from './responses.server';
+
+/**
+ * Responses stored before coding existed get their free text as excerpts, once: it runs only while
+ * there are responses and no excerpts at all, in batches, each batch in one transaction.
+ */
+export async function backfillSurveyExcerpts(batchSize = 1000): Promise<number> {
+  const db = researchDb();
+  const [state] = await queryRows<{ responses: boolean; excerpts: boolean }>(db, sql`select exists(select 1 from survey_responses) as responses, exists(select 1 from excerpts) as excerpts`);
+  if (!state?.responses || state.excerpts) return 0;
+  let added = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await db
+      .select({ id: surveyResponses.id, surveyId: surveyResponses.surveyId, answers: surveyResponses.answers })
+      .from(surveyResponses)
+      .where(gt(surveyResponses.id, after))
+      .orderBy(asc(surveyResponses.id))
+      .limit(batchSize);
+    if (batch.length === 0) return added;
+    after = batch[batch.length - 1]!.id;
+    const rows = batch.flatMap((response) => {
+      const survey = getSurvey(response.surveyId);
+      if (!survey) return [];
+      const questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
+      return freeTextAnswers(questions, response.answers).map((item) => surveyExcerpt(response.id, response.surveyId, item));
+    });
+    if (rows.length > 0) await db.insert(excerpts).values(rows).onConflictDoNothing();
+    added += rows.length;
+  }
+}
