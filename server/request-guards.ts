@@ -2,6 +2,10 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** File uploads (multipart forms): a 5 MB transcript and the form around it. The route checks the file's own limit. */
+export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+
+const isMultipart = (req: Request) => /^multipart\/form-data/i.test(req.get('content-type') ?? '');
 
 /** Pages that explain a refused request; the request is re-routed to them as a GET with no body. */
 export const PROBLEM_PAGES = {
@@ -68,7 +72,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Checks every request before Remix sees it:
  * - state-changing requests from another site are refused (403), by Sec-Fetch-Site or Origin;
- * - bodies are read in full up to 1 MB whatever their framing (a chunked body has no length to
+ * - bodies are read in full up to 1 MB (6 MB for a file upload) whatever their framing (a chunked body has no length to
  *   check up front), and a larger one is refused (413) with the connection closed, so the unread
  *   rest cannot be taken for the next request;
  * - NUL and other control characters in the query string or a form/JSON body are refused (400)
@@ -77,6 +81,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requestGuards({ publicOrigin }: { publicOrigin: string }) {
   const readBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: true });
+  const readUpload = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES, inflate: true });
   return [
     (req: Request, res: Response, next: NextFunction) => {
       if (queryHasControlCharacters(req.originalUrl)) return reroute(req, res, next, PROBLEM_PAGES.invalidCharacters, 400);
@@ -88,11 +93,12 @@ export function requestGuards({ publicOrigin }: { publicOrigin: string }) {
         res.setHeader('Connection', 'close');
         return reroute(req, res, next, PROBLEM_PAGES.notAllowed, 403);
       }
-      if (Number(req.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+      const limit = isMultipart(req) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+      if (Number(req.get('content-length') ?? 0) > limit) {
         res.setHeader('Connection', 'close');
         return reroute(req, res, next, PROBLEM_PAGES.tooLarge, 413);
       }
-      readBody(req, res, (error?: unknown) => {
+      (isMultipart(req) ? readUpload : readBody)(req, res, (error?: unknown) => {
         if (error) {
           const type = (error as { type?: string }).type;
           res.setHeader('Connection', 'close');

@@ -32,12 +32,15 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Survey links and QR codes', description: 'Make links and QR codes for the question sets, recording where they were shared.', href: '/staff/surveys' },
     { title: 'Panels and sessions', description: 'Create panels in your regions, see who has joined, and schedule sessions with at least 4 weeks’ notice.', href: '/staff/panels' },
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
+    { title: 'Transcripts and notes', description: 'Add a session’s transcript or notes: names are replaced by labels and the file is not kept.', href: '/staff/transcripts' },
     { title: 'Who is missing', description: 'Compare who has taken part with who lives in your regions.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],
   analyst: [
     { title: 'Question sets', description: 'Preview the question sets families answer.', href: '/staff/surveys' },
-    { title: 'Code answers', description: 'Code free-text answers and session transcripts into themes.', href: '/staff/coming-soon/coding', comingSoon: true },
-    { title: 'Themes', description: 'Confirm or reject suggested themes.', href: '/staff/coming-soon/themes', comingSoon: true },
+    { title: 'Code answers', description: 'Code free-text answers and session transcripts, filtered and searched, by keyboard if you like.', href: '/staff/coding' },
+    { title: 'Suggested codes and emerging themes', description: 'Refresh the suggestions, and turn an emerging theme into a code.', href: '/staff/themes' },
+    { title: 'Codebook', description: 'Add, rename, merge and retire codes, and see the excerpts behind each.', href: '/staff/codebook' },
+    { title: 'Transcripts and notes', description: 'Add a panel session’s transcript or notes for coding.', href: '/staff/transcripts' },
   ],
   programme_lead: [
     { title: 'Session feedback', description: 'How families rated the sessions in your programmes, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },

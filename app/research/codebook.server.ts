@@ -13,21 +13,8 @@ export class CodebookError extends Error {
   }
 }
 
-const name = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name for the code')
-  .max(80, 'The name must be 80 characters or fewer');
-const optionalId = z.preprocess((value) => (value === '' ? undefined : value), z.string().uuid('Select a code from the list').optional());
-
-export const newCodeSchema = z.object({
-  name,
-  description: z.string().trim().max(500, 'The description must be 500 characters or fewer').default(''),
-  parentId: optionalId,
-});
-export type NewCodeInput = z.infer<typeof newCodeSchema>;
-export const renameCodeSchema = z.object({ name });
-export const mergeCodeSchema = z.object({ targetId: z.string({ required_error: 'Select the code to merge it into' }).uuid('Select the code to merge it into') });
+export { mergeCodeSchema, newCodeSchema, renameCodeSchema, type NewCodeInput } from './code-schemas';
+import type { NewCodeInput } from './code-schemas';
 
 export interface CodeWithCount extends Code {
   excerpts: number;

@@ -26,3 +26,9 @@ export function recentQuarters(now: Date, count = 6): Period[] {
     };
   });
 }
+
+/** The quarter (UK time) a moment falls in, labelled as recentQuarters labels it. */
+export function quarterLabel(when: Date): string {
+  const start = DateTime.fromJSDate(when, { zone: 'Europe/London' }).startOf('quarter');
+  return `${start.setLocale('en-GB').toFormat('LLLL')} to ${start.plus({ months: 2 }).setLocale('en-GB').toFormat('LLLL yyyy')}`;
+}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
+import { FilterSelect } from '~/components/filter-select';
 import { Pagination } from '~/components/pagination';
 import { ScrollingTable } from '~/components/table';
 import { actionLabel, actorLabel, AUDIT_ACTIONS, AUDIT_SUBJECTS, detailsText } from '~/governance/audit-labels';
@@ -39,24 +40,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       details: detailsText(event.details),
     })),
   };
-}
-
-function FilterSelect({ name, label, value, options, any }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; any: string }) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function AuditTrail() {

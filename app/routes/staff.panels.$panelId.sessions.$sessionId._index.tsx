@@ -109,9 +109,14 @@ export default function SessionPage() {
         </dl>
         <div className="govuk-button-group">
           {started ? (
-            <Link className="govuk-button" data-module="govuk-button" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
-              Record attendance
-            </Link>
+            <>
+              <Link className="govuk-button" data-module="govuk-button" to={`/staff/panels/${panel.id}/sessions/${session.id}/attendance`}>
+                Record attendance
+              </Link>
+              <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/staff/transcripts/${session.id}`}>
+                Add a transcript or notes
+              </Link>
+            </>
           ) : (
             <>
               <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/staff/panels/${panel.id}/sessions/${session.id}/edit`}>

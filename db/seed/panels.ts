@@ -18,6 +18,8 @@ import { ZONE } from '~/scheduling/notice';
 import { queueReminders } from '~/scheduling/reminders.server';
 import { saveSessionPlace } from '~/scheduling/places.server';
 import { insertSession } from '~/research/sessions.server';
+import { addTranscript } from '~/analysis/transcripts/store.server';
+import { DEMO_TRANSCRIPT } from './transcript';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import type { Random } from './random';
@@ -214,6 +216,8 @@ function feedbackAnswers(random: Random): Record<string, unknown> {
 async function seedSessionWithFeedback(random: Random, panelId: string, memberIds: string[]): Promise<string> {
   const startsAt = ukTime(-random.int(45, 60), 18);
   const session = await pastSession(panelId, 'What helped in the first year with a baby', 'Start for Life', startsAt);
+  const typedUp = await addTranscript({ sessionId: session.id, kind: 'transcript', fileName: 'discussion.txt', bytes: new TextEncoder().encode(DEMO_TRANSCRIPT) });
+  if (!typedUp.ok) throw new Error(`The demo transcript was refused: ${typedUp.message}`);
   const declined = new Set(memberIds.filter(() => random.chance(0.15)));
   const rows = await acceptedInvitations(session.id, startsAt, memberIds, (id) => (declined.has(id) ? 'declined' : 'accepted'));
   const marks = Object.fromEntries(rows.filter((row) => row.status === 'accepted').map((row) => [row.id, random.chance(0.88)]));
