@@ -3,33 +3,18 @@
 // responses and 108,000 attendance rows. Times each report 20 times after 3 warm-up runs.
 //   BENCH_DATABASE_URL  PostgreSQL server to make two throwaway databases on
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
-import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { migrateStores, openStores } from '#db/bootstrap';
 import { closeIdentityStore } from '#db/identity/client';
 import { closeResearchStore, researchDb } from '#db/research/client';
 import { recentQuarters } from '~/research/periods';
 import { sessionFeedbackReport, type FeedbackScope } from '~/research/session-feedback.server';
+import { databaseUrl, dropDatabases, freshDatabases, machine, timeCalls } from './lib/bench-databases';
 
-const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databases = { identity: 'fv_bench_fb_identity', research: 'fv_bench_fb_research' };
-const urlFor = (database: string) => Object.assign(new URL(base), { pathname: `/${database}` }).toString();
+const urlFor = databaseUrl;
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-for (const database of Object.values(databases)) {
-  await admin(`drop database if exists ${database} with (force)`);
-  await admin(`create database ${database}`);
-}
+await freshDatabases(Object.values(databases));
 
 try {
   await openStores({ identityUrl: urlFor(databases.identity), researchUrl: urlFor(databases.research), dataDir: null });
@@ -39,8 +24,8 @@ try {
   // Data made in SQL: the report is what is measured, not the loading.
   await db.execute(sql`insert into panels (name, level, region_code, programme_codes, audience, recruitment_target, existing_group)
     select r.name || ' bench panel', 'regional', r.code, array['family-hubs', 'start-for-life'], 'parents-carers', 40, false from regions r`);
-  await db.execute(sql`insert into panel_sessions (panel_id, title, starts_at, ends_at, mode, online_details, capacity, invitations_sent_at)
-    select p.id, 'Bench session ' || n, now() - (n * interval '4 days'), now() - (n * interval '4 days') + interval '90 minutes', 'online', 'Video', 60, now() - (n * interval '4 days') - interval '35 days'
+  await db.execute(sql`insert into panel_sessions (panel_id, title, starts_at, ends_at, mode, capacity, invitations_sent_at)
+    select p.id, 'Bench session ' || n, now() - (n * interval '4 days'), now() - (n * interval '4 days') + interval '90 minutes', 'online', 60, now() - (n * interval '4 days') - interval '35 days'
     from panels p cross join generate_series(1, 200) n`);
   await db.execute(sql`insert into session_participation (pseudonym, session_id, attended)
     select 'bench-' || s.id || '-' || n, s.id, n % 10 <> 0 from panel_sessions s cross join generate_series(1, 60) n`);
@@ -63,19 +48,11 @@ try {
   ];
   console.log(`| report | p50 | p95 | max |`);
   for (const [label, scope, held] of cases) {
-    for (let i = 0; i < 3; i += 1) await sessionFeedbackReport(scope, held);
-    const times: number[] = [];
-    for (let i = 0; i < 20; i += 1) {
-      const start = performance.now();
-      await sessionFeedbackReport(scope, held);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => `${Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!)} ms`;
-    console.log(`| ${label} | ${at(0.5)} | ${at(0.95)} | ${at(1)} |`);
+    const { p50, p95, max } = await timeCalls(() => sessionFeedbackReport(scope, held));
+    console.log(`| ${label} | ${p50} ms | ${p95} ms | ${max} ms |`);
   }
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`machine: ${machine()}`);
 } finally {
   await Promise.allSettled([closeIdentityStore(), closeResearchStore()]);
-  for (const database of Object.values(databases)) await admin(`drop database if exists ${database} with (force)`);
+  await dropDatabases(Object.values(databases));
 }

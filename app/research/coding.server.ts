@@ -8,7 +8,7 @@ import type { QueueFilters } from './queue-filters';
 
 export const QUEUE_PAGE_SIZE = 20;
 /** Counting every match of a broad filter over a million excerpts costs more than the page; past this the queue says "more than". */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export interface QueueItem {
   id: string;
@@ -70,19 +70,26 @@ function item(row: QueueItem): QueueItem {
   return { ...row, occurredOn: new Date(row.occurredOn) };
 }
 
-/** A page of the queue, newest first, with how many match (up to COUNT_CAP, then `more`). */
+/**
+ * A page of the queue, newest first, with how many match (up to COUNT_CAP, then `more`). The count
+ * comes first because it says which plan is fast: a filter matching few excerpts (a rare word, say)
+ * is read whole through its indexes and sorted, while one matching many is read newest first down
+ * the (day, id) index until the page is full. PostgreSQL cannot tell the two apart for words it has
+ * no statistics on, and would otherwise walk the whole table looking for a word nobody used.
+ */
 export async function codingQueue(filters: QueueFilters): Promise<{ items: QueueItem[]; total: number; more: boolean }> {
   const where = whereClause(conditions(filters));
   const db = researchDb();
-  const [items, counted] = await Promise.all([
-    queryRows<QueueItem>(
-      db,
-      sql`select ${ITEM_COLUMNS} from excerpts e ${ITEM_JOINS} ${where}
-          order by e.occurred_on desc, e.id desc limit ${QUEUE_PAGE_SIZE} offset ${(filters.page - 1) * QUEUE_PAGE_SIZE}`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from excerpts e ${where} limit ${COUNT_CAP + 1}) matching`),
-  ]);
+  const counted = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from excerpts e ${where} limit ${COUNT_CAP + 1}) matching`);
   const total = counted[0]?.n ?? 0;
+  const offset = (filters.page - 1) * QUEUE_PAGE_SIZE;
+  const page = sql`order by e.occurred_on desc, e.id desc limit ${QUEUE_PAGE_SIZE} offset ${offset}`;
+  const items =
+    total === 0
+      ? []
+      : total <= COUNT_CAP
+        ? await queryRows<QueueItem>(db, sql`with matching as materialized (select e.id from excerpts e ${where}) select ${ITEM_COLUMNS} from excerpts e join matching m on m.id = e.id ${ITEM_JOINS} ${page}`)
+        : await queryRows<QueueItem>(db, sql`select ${ITEM_COLUMNS} from excerpts e ${ITEM_JOINS} ${where} ${page}`);
   return { items: items.map(item), total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP };
 }
 

@@ -272,8 +272,10 @@ export const excerpts = pgTable(
   (t) => [
     uniqueIndex('excerpts_response_question_idx').on(t.responseId, t.question),
     uniqueIndex('excerpts_segment_idx').on(t.segmentId),
-    index('excerpts_queue_idx').on(t.occurredOn.desc(), t.id),
-    index('excerpts_region_idx').on(t.regionCode, t.occurredOn.desc()),
+    // Newest first is a backward scan of these; (day, id) row comparisons find "the next one".
+    index('excerpts_queue_idx').on(t.occurredOn, t.id),
+    index('excerpts_region_idx').on(t.regionCode, t.occurredOn, t.id),
+    index('excerpts_source_idx').on(t.source, t.occurredOn, t.id),
     index('excerpts_session_idx').on(t.sessionId),
     index('excerpts_search_idx').using('gin', t.search),
     index('excerpts_programmes_idx').using('gin', t.programmeCodes),

@@ -93,8 +93,9 @@ CREATE INDEX "codes_parent_idx" ON "codes" USING btree ("parent_id");--> stateme
 CREATE INDEX "excerpt_codes_code_idx" ON "excerpt_codes" USING btree ("code_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "excerpts_response_question_idx" ON "excerpts" USING btree ("response_id","question");--> statement-breakpoint
 CREATE UNIQUE INDEX "excerpts_segment_idx" ON "excerpts" USING btree ("segment_id");--> statement-breakpoint
-CREATE INDEX "excerpts_queue_idx" ON "excerpts" USING btree ("occurred_on" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "excerpts_region_idx" ON "excerpts" USING btree ("region_code","occurred_on" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "excerpts_queue_idx" ON "excerpts" USING btree ("occurred_on","id");--> statement-breakpoint
+CREATE INDEX "excerpts_region_idx" ON "excerpts" USING btree ("region_code","occurred_on","id");--> statement-breakpoint
+CREATE INDEX "excerpts_source_idx" ON "excerpts" USING btree ("source","occurred_on","id");--> statement-breakpoint
 CREATE INDEX "excerpts_session_idx" ON "excerpts" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "excerpts_search_idx" ON "excerpts" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "excerpts_programmes_idx" ON "excerpts" USING gin ("programme_codes");--> statement-breakpoint

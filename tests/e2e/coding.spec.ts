@@ -31,6 +31,7 @@ const TRANSCRIPT = [
   'Wilhelmina Tusk: Our flat is full of damp and mould and the landlord ignores every repair request. Ring me on 07700 900777.',
   'Barnaby Quist: The waiting list for counselling was nine months. Wilhelmina waited even longer.',
   'Wilhelmina Tusk: The bus fare to the family hub is more than we can spare each week.',
+  'Barnaby Quist: <script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> is what I typed.',
   'Facilitator: Thank you both.',
 ].join('\n');
 
@@ -53,7 +54,7 @@ test.describe('qualitative analysis', () => {
 
     await page.getByLabel('The file').setInputFiles({ name: 'session.txt', mimeType: 'text/plain', buffer: Buffer.from(TRANSCRIPT) });
     await page.getByRole('button', { name: 'Add it' }).click();
-    await expect(page.getByText('Added: 5 speaker turns')).toBeVisible();
+    await expect(page.getByText('Added: 6 speaker turns')).toBeVisible();
     await checkPage();
     const stored = page.locator('.govuk-summary-list');
     await expect(stored.getByText('Participant 1', { exact: true }).first()).toBeVisible();
@@ -61,6 +62,9 @@ test.describe('qualitative analysis', () => {
     await expect(stored).not.toContainText('Wilhelmina');
     await expect(stored).not.toContainText('Tusk');
     await expect(stored).not.toContainText('900777');
+    // Text shown is inert: markup in a transcript is shown as the characters typed, never run.
+    await expect(stored.getByText('<script>window.pwned = 1</script>', { exact: false })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
   test('an analyst codes three transcript turns and two survey answers by keyboard, and undoes a change', async ({ page, checkPage }) => {

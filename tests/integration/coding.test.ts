@@ -153,6 +153,22 @@ describe(`coding excerpts (${testStoreKind})`, () => {
     expect(readQueueFilters(new URLSearchParams("region=E12000001' or 1=1&status=everything&page=-4"))).toEqual({ status: 'uncoded', page: 1 });
   });
 
+  it('pages the same way whether few or many excerpts match, and says "more than" past the count it stops at', async () => {
+    await researchDb().execute(sql`insert into excerpts (source, text, occurred_on, region_code)
+      select 'survey', 'Quokka number ' || n, date_trunc('day', now() - n * interval '1 day', 'Europe/London'), 'E12000009' from generate_series(1, 1050) n`);
+    const many = await codingQueue(filters('q=quokka&region=E12000009'));
+    expect(many).toMatchObject({ total: 1000, more: true });
+    expect(many.items.map((item) => item.text)).toEqual(Array.from({ length: 20 }, (_, index) => `Quokka number ${index + 1}`));
+    const second = await codingQueue(filters('q=quokka&region=E12000009&page=2'));
+    expect(second.items[0]!.text).toBe('Quokka number 21');
+    // Few matches: read whole and sorted, in the same order.
+    const few = await codingQueue(filters('q="quokka number"&quarter=' + (await codingQueue(filters('q=quokka'))).items[0]!.occurredOn.toISOString().slice(0, 7)));
+    expect(few.more).toBe(false);
+    const texts = few.items.map((item) => Number(item.text.split(' ')[2]));
+    expect(texts).toEqual([...texts].sort((a, b) => a - b));
+    await researchDb().execute(sql`delete from excerpts where text like 'Quokka number %'`);
+  });
+
   it('suggests codes learnt from coded excerpts and the codebook; accepting codes it, rejecting keeps it away', async () => {
     const housing = await seedCode('housing');
     for (const text of ['The landlord will not fix the damp in the bedroom.', 'We were evicted and put in a hostel with the children.', 'Mould on every wall of our rented flat.']) {

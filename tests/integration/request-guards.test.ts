@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, requestGuards } from '../../server/request-guards';
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, requestGuards } from '../../server/request-guards';
 
 // The guards in front of an echo handler: what reaches the app, and what is refused before it.
 const app = express();
@@ -60,6 +60,18 @@ describe('request guards', () => {
     expect(next.body).toMatchObject({ method: 'POST', url: '/panels/x/join', bytes: 3 });
     agent.destroy();
     expect(MAX_BODY_BYTES).toBe(1024 * 1024);
+  });
+
+  it('lets a file upload (multipart) reach 6 MB, and refuses one past it, such as 50 MB of text', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const headers = { 'Content-Type': 'multipart/form-data; boundary=x' };
+    const piece = Buffer.alloc(512 * 1024, 'a');
+    const upload = await send({ headers, chunks: Array.from({ length: 8 }, () => piece), agent });
+    expect(upload.body).toMatchObject({ method: 'POST', bytes: 4 * 1024 * 1024 });
+    const huge = await send({ headers, chunks: Array.from({ length: 14 }, () => piece), agent });
+    expect(huge.body).toMatchObject({ url: '/problem/too-large', status: 413, bytes: 0 });
+    agent.destroy();
+    expect(MAX_UPLOAD_BYTES).toBe(6 * 1024 * 1024);
   });
 
   it('refuses a declared length over 1 MB without reading it', async () => {

@@ -66,11 +66,11 @@ describe('the labelled set', () => {
       train: 240,
       test: 240,
       threshold: 0.5,
-      precision: 0.508,
-      recall: 0.129,
+      precision: 0.543,
+      recall: 0.183,
       clusters: 10,
-      adjustedRandIndex: 0.003,
-      purity: 0.208,
+      adjustedRandIndex: 0.042,
+      purity: 0.271,
     });
   });
 });
@@ -86,6 +86,6 @@ describe('the seed codebook', () => {
     const { evaluateThemes } = await import('~/analysis/themes/analyse');
     const rows: { id: string; text: string; code: string }[] = parse(readFileSync('tests/fixtures/themes/labelled-comments.csv'), { columns: true, bom: true });
     for (const code of new Set(rows.map((row) => row.code))) expect(codes).toContain(code);
-    expect(evaluateThemes(rows, { threshold: 0.5, seed: 1, codebook: SEED_CODEBOOK })).toMatchObject({ precision: 0.6, recall: 0.15 });
+    expect(evaluateThemes(rows, { threshold: 0.5, seed: 1, codebook: SEED_CODEBOOK })).toMatchObject({ precision: 0.646, recall: 0.213 });
   });
 });

@@ -1,7 +1,23 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
-const STOP = new Set([...eng, 'get', 'got', 'us', 'we', 'our', 'i', 'me', 'my', 'just', 'really', 'also', 'would', 'could', 'one', 'still', 'even', 'lot']);
+// stopword's English list is short (108 words): it keeps "so", "when", "not" and every contraction,
+// which then lead the candidate themes' top terms. These are the rest of the function words.
+const MORE_FUNCTION_WORDS = `
+  get got us we our i me my just really also would could one still even lot so when not no nor than then there
+  here where why how what which who whom whose this that these those am is are was were be been being have has
+  had do does did doing done can will shall should may might must ought very too quite much many more most
+  some any all both each every few other such own same only again ever never always already yet now just
+  about above after before below between into through during until while upon onto off out over under up down
+  it its they them their theirs he him his she her hers you your yours i'm i've i'd i'll you're you've you'd
+  you'll he's she's it's we're we've we'd we'll they're they've they'd they'll that's there's what's who's
+  isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't
+  can't cannot couldn't mustn't let's because though although if unless whether as like well back way thing
+  things something anything nothing everything someone anyone everyone people bit lots kind sort make made
+  go going went gone come came say said tell told know knew think thought want wanted need needed feel felt
+  use used find found give gave take took try tried see saw look looked keep kept put seem seemed day days
+  week weeks time times year years month months`.split(/\s+/).filter(Boolean);
+const STOP = new Set([...eng, ...MORE_FUNCTION_WORDS]);
 
 /**
  * The terms of a comment: lower-cased words of two letters or more, stop words dropped, each stemmed
@@ -17,6 +33,7 @@ export function terms(text: string): string[] {
 function words(text: string): string[] {
   const found = text
     .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .match(/[a-z][a-z']+/g) ?? [];
