@@ -23,6 +23,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Question sets', description: 'Preview the question sets and make links and QR codes for them.', href: '/staff/surveys' },
     { title: 'Panels', description: 'Create and manage local, regional and national panels.', href: '/staff/panels' },
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
+    { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Invite staff, set roles and scopes, reset passwords, disable accounts.', href: '/staff/accounts' },
@@ -41,10 +42,11 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Suggested codes and emerging themes', description: 'Refresh the suggestions, and turn an emerging theme into a code.', href: '/staff/themes' },
     { title: 'Codebook', description: 'Add, rename, merge and retire codes, and see the excerpts behind each.', href: '/staff/codebook' },
     { title: 'Transcripts and notes', description: 'Add a panel session’s transcript or notes for coding.', href: '/staff/transcripts' },
+    { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
   ],
   programme_lead: [
     { title: 'Session feedback', description: 'How families rated the sessions in your programmes, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
-    { title: 'Quarterly findings', description: 'Read the themed findings for your programmes and download them.', href: '/staff/coming-soon/findings', comingSoon: true },
+    { title: 'Quarterly findings', description: 'Read what families said this quarter, for your programmes, by area, and download every table.', href: '/staff/findings' },
     { title: 'Diversity and representation', description: 'See who took part against who lives there.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],
   la_officer: [

@@ -10,12 +10,16 @@ function neutraliseFormula(value: string): string {
  * spreadsheets read it as UTF-8, and never cached (it may hold personal data).
  */
 export function csvDownload(fileName: string, columns: string[], rows: (string | number)[][]): Response {
-  const csv = stringify(rows, { header: true, columns, cast: { string: neutraliseFormula } });
-  return new Response(`\uFEFF${csv}`, {
+  return new Response(csvText(columns, rows), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'no-store',
     },
   });
+}
+
+/** The CSV text itself (with the byte-order mark and formulas kept as text), for files written elsewhere. */
+export function csvText(columns: string[], rows: (string | number)[][]): string {
+  return `\uFEFF${stringify(rows, { header: true, columns, cast: { string: neutraliseFormula } })}`;
 }

@@ -1,0 +1,192 @@
+import { PROGRAMMES } from '#db/reference/programmes';
+import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, type AnswerCount, type QuestionBase, type ReportScope } from '~/research/report-counts.server';
+import { listLocalAuthorities, listRegions } from '~/research/reference.server';
+import { getSurvey, type SurveyDefinition, type SurveyQuestion } from '~/surveys/definitions.server';
+import { MIN_CELL, protectTable, protectTotal, quotesAllowed, shownShare } from './disclosure';
+import { previousQuarter, type Quarter } from './quarters';
+
+/** The question sets the quarterly report summarises: parents' and carers', then young people's (reported apart, spec 5.17). */
+export const REPORTED_SURVEYS = ['common-question-set', 'young-people'] as const;
+const CLOSED_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating', 'matrix']);
+
+export type ReportLevel = ReportScope['level'];
+export interface ReportRequest {
+  quarter: Quarter;
+  /** A programme code, or 'all'. */
+  programme: string;
+  level: ReportLevel;
+  regionCode?: string | null;
+  laCode?: string | null;
+}
+
+export interface ReportCell {
+  answer: string;
+  count: number | null;
+  share: number | null;
+  suppressed: boolean;
+  /** The change in share from the previous quarter, where both are shown. */
+  change: number | null;
+}
+export interface ReportRow {
+  areaCode: string;
+  areaName: string;
+  base: number | null;
+  cells: ReportCell[];
+}
+export interface ReportTable {
+  /** The question's name ("question/row" for a matrix row). */
+  question: string;
+  title: string;
+  /** Whether a respondent could choose more than one answer (shares then add up to more than 100%). */
+  multiple: boolean;
+  answers: { value: string; label: string }[];
+  rows: ReportRow[];
+}
+export interface ReportSection {
+  surveyId: string;
+  title: string;
+  audience: string;
+  responses: number | null;
+  tables: ReportTable[];
+}
+export interface QuarterlyReport {
+  quarter: { key: string; label: string };
+  previous: { key: string; label: string };
+  programme: { code: string; name: string } | null;
+  level: ReportLevel;
+  reach: { responses: number | null; sessions: number; participants: number | null; regions: number; localAuthorities: number };
+  themes: { codedExcerpts: number | null; codes: { name: string; parentName: string | null; count: number | null; share: number | null; quotes: string[] }[] };
+  sections: ReportSection[];
+  suppressed: { cells: number; secondary: number };
+}
+
+interface Table {
+  question: string;
+  title: string;
+  multiple: boolean;
+  answers: { value: string; label: string }[];
+}
+
+/** The closed questions of a set as report tables: a matrix gives one table per row. */
+export function reportTables(survey: SurveyDefinition): Table[] {
+  const questions: SurveyQuestion[] = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
+  return questions
+    .filter((question) => CLOSED_TYPES.has(question.type) && !question.freeText && question.dimension !== 'la')
+    .flatMap((question): Table[] => {
+      const answersOf = (choices: { value: string | number; text: string }[]) => choices.map((choice) => ({ value: String(choice.value), label: choice.text }));
+      if (question.type === 'matrix') {
+        return question.rows.map((row) => ({ question: `${question.name}/${row.value}`, title: `${question.title}: ${row.text}`, multiple: false, answers: answersOf(question.columns) }));
+      }
+      if (question.type === 'boolean') {
+        return [{ question: question.name, title: question.title, multiple: false, answers: [{ value: 'true', label: question.labelTrue ?? 'Yes' }, { value: 'false', label: question.labelFalse ?? 'No' }] }];
+      }
+      const extra = [question.noneChoice, question.otherChoice].filter((choice): choice is NonNullable<typeof choice> => Boolean(choice));
+      return [{ question: question.name, title: question.title, multiple: question.type === 'checkbox' || question.type === 'tagbox', answers: answersOf([...question.choices, ...extra]) }];
+    });
+}
+
+function scopeOf(request: ReportRequest, quarter: Quarter): ReportScope {
+  return { from: quarter.from, to: quarter.to, programme: request.programme === 'all' ? null : request.programme, level: request.level, regionCode: request.regionCode ?? null, laCode: request.laCode ?? null };
+}
+
+/** Every table of one question set for one period, protected: counts, shares and bases as they may be shown. */
+async function protectedTables(scope: ReportScope, survey: SurveyDefinition, areaNames: Map<string, string>): Promise<{ tables: ReportTable[]; responses: number | null; hidden: number; secondary: number }> {
+  const tables = reportTables(survey);
+  const questionNames = [...new Set(tables.map((table) => table.question.split('/')[0]!))];
+  const { counts, bases } = await answerCounts(scope, survey.id, questionNames);
+  const countOf = new Map(counts.map((row: AnswerCount) => [`${row.area ?? ''}|${row.question}|${row.answer}`, row.count]));
+  const baseOf = new Map(bases.map((row: QuestionBase) => [`${row.area ?? ''}|${row.question}`, row.count]));
+  // Areas in the table: those with any answer, sorted by name; England (the total) first when there are several.
+  const areas = [...new Set(bases.filter((row) => row.area !== null).map((row) => row.area!))].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b, 'en-GB'));
+  const rowsFor = scope.level === 'england' ? [ENGLAND] : ['', ...areas];
+  let hidden = 0;
+  let secondary = 0;
+  const result = tables.map((table) => {
+    const cells = rowsFor.flatMap((area) => {
+      const base = area === ENGLAND ? (baseOf.get(`${ENGLAND}|${table.question}`) ?? 0) : (baseOf.get(`${area}|${table.question}`) ?? 0);
+      return table.answers.map((answer) => ({
+        row: area,
+        column: answer.value,
+        count: countOf.get(`${area}|${table.question}|${answer.value}`) ?? 0,
+        hidden: base < MIN_CELL,
+      }));
+    });
+    // The England row is the sum of the rows under it, so columns are protected too.
+    const protectedCells = protectTable(cells, { rowTotals: true, columnTotals: rowsFor.length > 1 });
+    hidden += protectedCells.filter((cell) => cell.suppressed).length;
+    secondary += protectedCells.filter((cell) => cell.reason === 'secondary').length;
+    const rows: ReportRow[] = rowsFor.map((area) => {
+      const base = protectTotal(baseOf.get(`${area === ENGLAND ? ENGLAND : area}|${table.question}`) ?? 0);
+      return {
+        areaCode: area === '' ? ENGLAND : area,
+        areaName: area === '' || area === ENGLAND ? 'England' : area === AREA_UNKNOWN ? 'Area not known' : (areaNames.get(area) ?? area),
+        base,
+        cells: protectedCells
+          .filter((cell) => cell.row === area)
+          .map((cell) => ({ answer: cell.column, count: cell.suppressed ? null : cell.count, share: shownShare(cell, base), suppressed: cell.suppressed, change: null })),
+      };
+    });
+    return { question: table.question, title: table.title, multiple: table.multiple, answers: table.answers, rows };
+  });
+  const responses = protectTotal(Math.max(0, ...bases.filter((row) => row.area === null || row.area === ENGLAND).map((row) => row.count)));
+  return { tables: result, responses, hidden, secondary };
+}
+
+/**
+ * The quarterly report for a quarter, a programme (or all) and a level: headline reach, the codes
+ * analysts applied with quotes they chose, and every closed question by area with the change from
+ * the previous quarter. Every number goes through the disclosure rule (disclosure.ts) first.
+ */
+export async function buildQuarterlyReport(request: ReportRequest): Promise<QuarterlyReport> {
+  const previous = previousQuarter(request.quarter);
+  const scope = scopeOf(request, request.quarter);
+  const previousScope = scopeOf(request, previous);
+  const [regions, las] = await Promise.all([listRegions(), listLocalAuthorities()]);
+  const areaNames = new Map<string, string>([...regions.map((region) => [region.code, region.name] as const), ...las.map((la) => [la.code, la.name] as const)]);
+  const [reached, coded] = await Promise.all([reach(scope), codeCounts(scope)]);
+  let hidden = 0;
+  let secondary = 0;
+  const sections: ReportSection[] = [];
+  for (const surveyId of REPORTED_SURVEYS) {
+    const survey = getSurvey(surveyId);
+    if (!survey) continue;
+    const [now, before] = await Promise.all([protectedTables(scope, survey, areaNames), protectedTables(previousScope, survey, areaNames)]);
+    hidden += now.hidden;
+    secondary += now.secondary;
+    const earlier = new Map(before.tables.flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => [`${table.question}|${row.areaCode}|${cell.answer}`, cell.share] as const))));
+    for (const table of now.tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          const was = earlier.get(`${table.question}|${row.areaCode}|${cell.answer}`);
+          cell.change = cell.share !== null && was !== null && was !== undefined ? cell.share - was : null;
+        }
+      }
+    }
+    sections.push({ surveyId, title: survey.text[survey.locales[0]!]!.title, audience: survey.audience, responses: now.responses, tables: now.tables });
+  }
+  const codedTotal = protectTotal(coded.codedExcerpts);
+  const codes = await Promise.all(
+    coded.codes.map(async (code) => {
+      const count = protectTotal(code.count);
+      return {
+        name: code.name,
+        parentName: code.parentName,
+        count,
+        share: count !== null && codedTotal !== null ? count / codedTotal : null,
+        // Quotes only where the group they come from is at least 10 people.
+        quotes: count !== null && quotesAllowed(code.count) && code.quotable > 0 ? (await quotableExcerpts(scope, code.codeId)).map((excerpt) => excerpt.text) : [],
+      };
+    }),
+  );
+  const programme = request.programme === 'all' ? null : (PROGRAMMES.find((entry) => entry.code === request.programme) ?? null);
+  return {
+    quarter: { key: request.quarter.key, label: request.quarter.label },
+    previous: { key: previous.key, label: previous.label },
+    programme: programme ? { code: programme.code, name: programme.name } : null,
+    level: request.level,
+    reach: { responses: protectTotal(reached.responses), sessions: reached.sessions, participants: protectTotal(reached.participants), regions: reached.regions, localAuthorities: reached.localAuthorities },
+    themes: { codedExcerpts: codedTotal, codes },
+    sections,
+    suppressed: { cells: hidden, secondary },
+  };
+}

@@ -1,0 +1,155 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { researchDb } from '#db/research/client';
+import { queryRows } from '#db/store';
+
+/** What a report covers: a period, one programme or all, and how it is broken down by area. */
+export interface ReportScope {
+  from: Date;
+  to: Date;
+  /** A programme code, or null for all programmes. */
+  programme: string | null;
+  /** England as a whole, a row per region, or a row per local authority. */
+  level: 'england' | 'region' | 'la';
+  /** Only this region's rows (a regional reader, or a region chosen at LA level). */
+  regionCode?: string | null;
+  /** Only this local authority (an LA officer). */
+  laCode?: string | null;
+}
+
+export const ENGLAND = 'E92000001';
+/** Responses that say nothing of where they came from are counted, under this area code. */
+export const AREA_UNKNOWN = 'unknown';
+
+function areaColumn(level: ReportScope['level']): SQL {
+  if (level === 'england') return sql`${ENGLAND}::text`;
+  return level === 'region' ? sql`coalesce(r.region_code, ${AREA_UNKNOWN})` : sql`coalesce(r.la_code, ${AREA_UNKNOWN})`;
+}
+
+function responsesIn(scope: ReportScope, surveyId: string): SQL {
+  return sql`select r.id, r.answers, ${areaColumn(scope.level)} as area from survey_responses r
+    where r.survey_id = ${surveyId}
+      and r.submitted_at >= ${scope.from.toISOString()}::timestamptz and r.submitted_at < ${scope.to.toISOString()}::timestamptz
+      ${scope.programme ? sql`and r.programme_codes @> array[${scope.programme}]::text[]` : sql``}
+      ${scope.regionCode ? sql`and r.region_code = ${scope.regionCode}` : sql``}
+      ${scope.laCode ? sql`and r.la_code = ${scope.laCode}` : sql``}`;
+}
+
+export interface AnswerCount {
+  /** The area's code, or null for the total over every area. */
+  area: string | null;
+  /** The question's name; a matrix row is "question/row". */
+  question: string;
+  answer: string;
+  count: number;
+}
+
+export interface QuestionBase {
+  area: string | null;
+  question: string;
+  /** How many responses answered it. */
+  count: number;
+}
+
+/**
+ * How many responses gave each answer to these closed questions, per area and in total, with how
+ * many answered each question: one SQL aggregate over the answers (a checkbox's choices and a
+ * matrix's rows unpacked in the database), nothing pulled row by row.
+ */
+export async function answerCounts(scope: ReportScope, surveyId: string, questions: string[]): Promise<{ counts: AnswerCount[]; bases: QuestionBase[] }> {
+  if (questions.length === 0) return { counts: [], bases: [] };
+  const names = sql`array[${sql.join(questions.map((name) => sql`${name}`), sql`, `)}]::text[]`;
+  const unpacked = sql`
+    with r as (${responsesIn(scope, surveyId)}),
+    a as (
+      select r.id, r.area, v.question, v.answer
+      from r cross join lateral jsonb_each(r.answers) e
+      cross join lateral (
+        select e.key as question, x as answer from jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value else '[]'::jsonb end) x
+        union all select e.key, e.value #>> '{}' where jsonb_typeof(e.value) in ('string', 'number', 'boolean')
+        union all select e.key || '/' || m.key, m.value #>> '{}' from jsonb_each(case when jsonb_typeof(e.value) = 'object' then e.value else '{}'::jsonb end) m
+      ) v
+      where e.key = any(${names})
+    )`;
+  const db = researchDb();
+  const [counts, bases] = await Promise.all([
+    queryRows<AnswerCount>(db, sql`${unpacked} select area, question, answer, count(*)::int as count from a group by grouping sets ((area, question, answer), (question, answer))`),
+    queryRows<QuestionBase>(db, sql`${unpacked} select area, question, count(distinct id)::int as count from a group by grouping sets ((area, question), (question))`),
+  ]);
+  return { counts, bases };
+}
+
+export interface Reach {
+  responses: number;
+  sessions: number;
+  participants: number;
+  regions: number;
+  localAuthorities: number;
+}
+
+/** Headline reach: responses, panel sessions held, people who took part in them, and the regions and LAs reached. */
+export async function reach(scope: ReportScope): Promise<Reach> {
+  const from = scope.from.toISOString();
+  const to = scope.to.toISOString();
+  const programme = (column: SQL) => (scope.programme ? sql`and ${column} @> array[${scope.programme}]::text[]` : sql``);
+  const area = (region: SQL, la: SQL) => sql`${scope.regionCode ? sql`and ${region} = ${scope.regionCode}` : sql``} ${scope.laCode ? sql`and ${la} = ${scope.laCode}` : sql``}`;
+  const [row] = await queryRows<Reach>(
+    researchDb(),
+    sql`with resp as (
+          select r.region_code, r.la_code from survey_responses r
+          where r.submitted_at >= ${from}::timestamptz and r.submitted_at < ${to}::timestamptz ${programme(sql`r.programme_codes`)} ${area(sql`r.region_code`, sql`r.la_code`)}
+        ),
+        held as (
+          select s.id, p.region_code, p.la_code from panel_sessions s join panels p on p.id = s.panel_id
+          where s.cancelled_at is null and s.starts_at >= ${from}::timestamptz and s.starts_at < ${to}::timestamptz
+            ${programme(sql`p.programme_codes`)} ${area(sql`p.region_code`, sql`p.la_code`)}
+        )
+        select (select count(*)::int from resp) as responses,
+          (select count(*)::int from held) as sessions,
+          (select count(distinct sp.pseudonym)::int from session_participation sp join held on held.id = sp.session_id where sp.attended) as participants,
+          (select count(distinct code)::int from (select region_code as code from resp union select region_code from held) x where code is not null) as regions,
+          (select count(distinct code)::int from (select la_code as code from resp union select la_code from held) x where code is not null) as "localAuthorities"`,
+  );
+  return row ?? { responses: 0, sessions: 0, participants: 0, regions: 0, localAuthorities: 0 };
+}
+
+export interface CodeCount {
+  codeId: string;
+  name: string;
+  parentName: string | null;
+  /** Excerpts coded with it in the scope. */
+  count: number;
+  /** ... of which fit to quote. */
+  quotable: number;
+}
+
+/** The codes applied to the period's excerpts, with their counts: for the report's themes section. */
+export async function codeCounts(scope: ReportScope): Promise<{ codes: CodeCount[]; codedExcerpts: number }> {
+  const where = sql`e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
+    ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
+    ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
+    ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}`;
+  const db = researchDb();
+  const [codes, total] = await Promise.all([
+    queryRows<CodeCount>(
+      db,
+      sql`select c.id as "codeId", c.name, p.name as "parentName", count(*)::int as count, count(*) filter (where e.quotable)::int as quotable
+          from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id join codes c on c.id = ec.code_id left join codes p on p.id = c.parent_id
+          where ${where} group by c.id, c.name, p.name order by count desc, c.name`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(distinct e.id)::int as n from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id where ${where}`),
+  ]);
+  return { codes, codedExcerpts: total[0]?.n ?? 0 };
+}
+
+/** Excerpts analysts marked fit to quote under a code, in the scope, newest first. */
+export async function quotableExcerpts(scope: ReportScope, codeId: string, limit = 3): Promise<{ id: string; text: string }[]> {
+  return queryRows<{ id: string; text: string }>(
+    researchDb(),
+    sql`select e.id, e.text from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id and ec.code_id = ${codeId}
+        where e.quotable and e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
+          ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
+          ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
+          ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}
+        order by e.occurred_on desc, e.id limit ${limit}`,
+  );
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { researchDb } from '#db/research/client';
+import { surveyResponses } from '#db/research/schema';
+import { parseQuarter } from '~/reports/quarters';
+import { buildQuarterlyReport, type QuarterlyReport } from '~/reports/quarterly.server';
+import { tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { signIn } from '~/auth/sign-in.server';
+import { loader as findingsLoader } from '~/routes/staff.findings';
+import { loader as findingsCsvLoader } from '~/routes/staff.findings[.csv]';
+import { buildStaffUser } from '#db/seed/staff';
+import { createRandom } from '#db/seed/random';
+import { outcome, pageRequest, testContext } from '../setup/requests';
+import { testStoreKind, withTestStores } from '../setup/stores';
+
+withTestStores();
+
+const Q2 = parseQuarter('2026-27-Q2')!;
+const NW = { la: 'E08000003', region: 'E12000002' };
+const LONDON = { la: 'E09000033', region: 'E12000007' };
+
+async function responses(count: number, area: { la: string; region: string }, wanted: boolean, day: string, programmes = ['family-hubs']) {
+  await researchDb()
+    .insert(surveyResponses)
+    .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })));
+}
+
+const table = (report: QuarterlyReport) => report.sections[0]!.tables.find((entry) => entry.question === 'wanted_unavailable')!;
+const drawn = (report: QuarterlyReport) => Object.fromEntries(table(report).rows.map((row) => [row.areaName, [row.base, ...row.cells.map((cell) => cell.count)]]));
+
+describe(`the quarterly report's closed questions (${testStoreKind})`, () => {
+  beforeAll(async () => {
+    // Worked out by hand. Q2 (July to September 2026): North West 15 yes, 12 no; London 20 yes, 4 no;
+    // so England 35 yes, 16 no of 51. Q1: North West 10 yes, 10 no. One Q2 response in another programme.
+    await responses(15, NW, true, '2026-08-01T09:00:00Z');
+    await responses(12, NW, false, '2026-08-02T09:00:00Z');
+    await responses(20, LONDON, true, '2026-09-30T22:30:00Z'); // still 30 September in London
+    await responses(4, LONDON, false, '2026-07-01T00:30:00+01:00');
+    await responses(10, NW, true, '2026-05-01T09:00:00Z');
+    await responses(10, NW, false, '2026-05-02T09:00:00Z');
+    await responses(1, NW, true, '2026-08-03T09:00:00Z', ['start-for-life']);
+  });
+
+  it('for England: counts, shares and the change from the previous quarter', async () => {
+    const report = await buildQuarterlyReport({ quarter: Q2, programme: 'family-hubs', level: 'england' });
+    expect(drawn(report)).toEqual({ England: [51, 35, 16] });
+    const [yes, no] = table(report).rows[0]!.cells;
+    expect(yes!.share).toBeCloseTo(35 / 51, 10);
+    expect(no!.share).toBeCloseTo(16 / 51, 10);
+    expect(yes!.change).toBeCloseTo(35 / 51 - 0.5, 10);
+    expect(report.reach.responses).toBe(51);
+  });
+
+  it('by region: London’s 4 is hidden, then what would give it away (London’s yes, and North West’s row, from England’s totals)', async () => {
+    const report = await buildQuarterlyReport({ quarter: Q2, programme: 'family-hubs', level: 'region' });
+    expect(drawn(report)).toEqual({ England: [51, 35, 16], London: [24, null, null], 'North West': [27, null, null] });
+    expect(table(report).rows[1]!.cells.every((cell) => cell.share === null && cell.suppressed)).toBe(true);
+    const rows = tidyRows(report).filter((row) => row[5] === 'wanted_unavailable');
+    expect(rows).toEqual([
+      ['2026-27-Q2', 'family-hubs', 'region', 'E92000001', 'England', 'wanted_unavailable', 'true', '35', '0.6863', 'false'],
+      ['2026-27-Q2', 'family-hubs', 'region', 'E92000001', 'England', 'wanted_unavailable', 'false', '16', '0.3137', 'false'],
+      ['2026-27-Q2', 'family-hubs', 'region', 'E12000007', 'London', 'wanted_unavailable', 'true', '', '', 'true'],
+      ['2026-27-Q2', 'family-hubs', 'region', 'E12000007', 'London', 'wanted_unavailable', 'false', '', '', 'true'],
+      ['2026-27-Q2', 'family-hubs', 'region', 'E12000002', 'North West', 'wanted_unavailable', 'true', '', '', 'true'],
+      ['2026-27-Q2', 'family-hubs', 'region', 'E12000002', 'North West', 'wanted_unavailable', 'false', '', '', 'true'],
+    ]);
+    expect(TIDY_COLUMNS.join(',')).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
+  });
+
+  it('for all programmes the other programme’s response counts, and a lone small row hides itself whole', async () => {
+    const report = await buildQuarterlyReport({ quarter: Q2, programme: 'all', level: 'england' });
+    expect(drawn(report)).toEqual({ England: [52, 36, 16] });
+    const one = await buildQuarterlyReport({ quarter: Q2, programme: 'start-for-life', level: 'england' });
+    expect(drawn(one)).toEqual({ England: [null, null, null] });
+    expect(one.reach.responses).toBeNull();
+  });
+});
+
+describe(`reading the findings (${testStoreKind})`, () => {
+  it('lets a programme lead read only their programmes, refuses a quarter not yet started, and downloads the tidy CSV', async () => {
+    const random = createRandom(12);
+    const lead = buildStaffUser(random, { role: 'programme_lead', programmeCodes: ['start-for-life'] });
+    await createStaffUser(lead);
+    const session = await signIn({ email: lead.email, password: lead.password, address: '192.0.2.9' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const page = async (path: string, loader: (args: LoaderFunctionArgs) => Promise<unknown> = findingsLoader) => outcome(async () => loader({ request: await pageRequest(path, { sessionToken: session.token }), params: {}, context: testContext() }));
+    expect((await page('/staff/findings?quarter=2026-27-Q2&programme=family-hubs')).status).toBe(403);
+    expect((await page('/staff/findings?quarter=2026-27-Q2&programme=all')).status).toBe(403);
+    expect((await page('/staff/findings.csv?quarter=2026-27-Q2&programme=family-hubs', findingsCsvLoader)).status).toBe(403);
+    const future = await page('/staff/findings?quarter=2026-28-Q1&programme=start-for-life');
+    expect(future.body).toMatchObject({ errors: [{ field: 'quarter', message: 'Enter a quarter like 2026-27-Q3' }], report: null });
+    const notYet = await page('/staff/findings?quarter=2030-31-Q1&programme=start-for-life');
+    expect(notYet.body).toMatchObject({ errors: [{ field: 'quarter', message: expect.stringMatching(/has not started yet/) }] });
+    const own = await page('/staff/findings?quarter=2026-27-Q2&programme=start-for-life&level=region');
+    expect(own.status).toBe(200);
+    const csv = await page('/staff/findings.csv?quarter=2026-27-Q2&programme=start-for-life&level=region', findingsCsvLoader);
+    expect(csv.status).toBe(200);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
+    // One response in start-for-life that quarter: every cell hidden.
+    expect(lines.slice(1).every((line) => line.endsWith(',,,true'))).toBe(true);
+  });
+});
