@@ -8,6 +8,7 @@ import { ScrollingTable } from '~/components/table';
 import { findingsRequest } from '~/reports/findings-page.server';
 import { buildQuarterlyReport } from '~/reports/quarterly.server';
 import { LEVEL_LABELS } from '~/reports/report-request';
+import { changeText, methodNote, percentText, reachRows, sectionHeading } from '~/reports/report-text';
 import { listRegions } from '~/research/reference.server';
 
 export const meta: MetaFunction = () => [{ title: 'Quarterly findings – Family Voice' }];
@@ -18,17 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { input, parsed, choices } = findingsRequest(visibleProgrammes(user), search);
   if (!parsed.ok && parsed.forbidden) throw new Response('You can read the findings for your own programmes only', { status: 403 });
   const regions = (await listRegions()).map((region) => ({ value: region.code, label: region.name }));
-  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, csv: null };
+  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null };
   const report = await buildQuarterlyReport({ ...parsed.request, regionCode: parsed.request.level === 'la' ? parsed.request.regionCode : null });
   const query = new URLSearchParams({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level, ...(parsed.request.regionCode ? { region: parsed.request.regionCode } : {}) });
-  return { input, choices, regions, errors: [], report, csv: `/staff/findings.csv?${query.toString()}` };
+  const downloads = Object.fromEntries((['docx', 'xlsx', 'csv'] as const).map((format) => [format, `/staff/findings.${format}?${query.toString()}`]));
+  return { input, choices, regions, errors: [], report, downloads };
 }
 
-const percent = (share: number | null) => (share === null ? '' : `${Math.round(share * 100)}%`);
-const change = (value: number | null) => (value === null ? '' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(Math.round(value * 100))} pts`);
 
 export default function Findings() {
-  const { input, choices, regions, errors, report, csv } = useLoaderData<typeof loader>();
+  const { input, choices, regions, errors, report, downloads } = useLoaderData<typeof loader>();
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -54,20 +54,28 @@ export default function Findings() {
         <>
           <span className="govuk-caption-l">{report.programme ? report.programme.name : 'All five programmes'}</span>
           <h2 className="govuk-heading-l">{report.quarter.label}</h2>
-          <p className="govuk-body">
-            <a className="govuk-link" href={csv ?? ''}>
-              Download every table as a tidy CSV
-            </a>
-          </p>
+          {downloads ? (
+            <ul className="govuk-list">
+              <li>
+                <a className="govuk-link" href={downloads.docx} download>
+                  Download the report (Word)
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href={downloads.xlsx} download>
+                  Download the tables (Excel, a sheet per table)
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href={downloads.csv} download>
+                  Download every table as a tidy CSV
+                </a>
+              </li>
+            </ul>
+          ) : null}
           <h2 className="govuk-heading-m">Who we heard from</h2>
           <dl className="govuk-summary-list">
-            {[
-              ['Survey responses', report.reach.responses],
-              ['Panel sessions held', report.reach.sessions],
-              ['People who took part in sessions', report.reach.participants],
-              ['Regions reached', report.reach.regions],
-              ['Local authorities reached', report.reach.localAuthorities],
-            ].map(([label, value]) => (
+            {reachRows(report).map(([label, value]) => (
               <div className="govuk-summary-list__row" key={String(label)}>
                 <dt className="govuk-summary-list__key">{label}</dt>
                 <dd className="govuk-summary-list__value">{value === null ? 'Fewer than 10' : Number(value).toLocaleString('en-GB')}</dd>
@@ -93,7 +101,7 @@ export default function Findings() {
                       {code.parentName ? <span className="govuk-body-s"> ({code.parentName})</span> : null}
                     </td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{code.count === null ? '[c]' : code.count}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(code.share)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{percentText(code.share)}</td>
                   </tr>
                 ))}
               </ScrollingTable>
@@ -115,7 +123,7 @@ export default function Findings() {
           {report.sections.map((section) => (
             <section key={section.surveyId} aria-labelledby={`section-${section.surveyId}`}>
               <h2 className="govuk-heading-m" id={`section-${section.surveyId}`}>
-                {section.audience === 'young-people' ? 'Young people' : 'Parents and carers'}: {section.title}
+                {sectionHeading(section)}
               </h2>
               <p className="govuk-body">{section.responses === null ? 'Fewer than 10 responses: the tables are not shown.' : `${section.responses.toLocaleString('en-GB')} responses.`}</p>
               {section.responses === null
@@ -139,8 +147,8 @@ export default function Findings() {
                                 '[c]'
                               ) : (
                                 <>
-                                  {cell.count} ({percent(cell.share)})
-                                  {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{change(cell.change)}</span> : null}
+                                  {cell.count} ({percentText(cell.share)})
+                                  {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{changeText(cell.change)}</span> : null}
                                 </>
                               )}
                             </td>
@@ -154,14 +162,9 @@ export default function Findings() {
 
           <h2 className="govuk-heading-m">How these findings were made</h2>
           <ul className="govuk-list govuk-list--bullet">
-            <li>Sources: answers to the common question set and the young people’s set sent in this quarter, and panel sessions held in it.</li>
-            <li>Each cell shows how many people gave that answer, their share of those who answered, and the change in that share since {report.previous.label}.</li>
-            <li>
-              [c] marks a number hidden to protect people’s privacy: fewer than 10 people, or a number that would let a hidden one be worked out from the
-              totals. {report.suppressed.cells.toLocaleString('en-GB')} cells are hidden, {report.suppressed.secondary.toLocaleString('en-GB')} of them for the
-              second reason. Quotes are shown only from codes with at least 10 excerpts.
-            </li>
-            <li>Free text was coded by analysts against the project’s codebook; suggestions from the service’s own text analysis are applied only when an analyst accepts them.</li>
+            {methodNote(report).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
           </ul>
         </>
       ) : null}

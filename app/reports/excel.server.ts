@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import type { QuarterlyReport } from './quarterly.server';
+import { methodNote, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK } from './report-text';
+
+/** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
+function sheetName(index: number, text: string): string {
+  return `${String(index).padStart(2, '0')} ${text.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 31).trim();
+}
+
+/**
+ * The report as an Excel workbook: an "About" sheet (title and method note), reach, codes, then a
+ * sheet per table. Counts and shares are numbers (shares formatted as percentages); hidden cells
+ * say [c]. Every text is written as a string value, never a formula, so a family's words or an
+ * area's name cannot run in a spreadsheet.
+ */
+export async function reportWorkbook(report: QuarterlyReport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Family Voice';
+  const about = book.addWorksheet('About');
+  about.addRow([reportTitle(report)]).font = { bold: true, size: 14 };
+  about.addRow([reportSubtitle(report)]);
+  about.addRow([]);
+  for (const line of methodNote(report)) about.addRow([line]);
+  about.getColumn(1).width = 120;
+
+  const reach = book.addWorksheet('Reach');
+  reach.addRow(['Measure', 'Number']).font = { bold: true };
+  for (const [label, value] of reachRows(report)) reach.addRow([label, value ?? SUPPRESSED_MARK]);
+  reach.getColumn(1).width = 36;
+
+  const codes = book.addWorksheet('Codes');
+  codes.addRow(['Code', 'Under', 'Excerpts', 'Share of coded excerpts', 'Quotes']).font = { bold: true };
+  for (const code of report.themes.codes) codes.addRow([code.name, code.parentName ?? '', code.count ?? SUPPRESSED_MARK, code.share ?? '', code.quotes.join('\n')]);
+  codes.getColumn(4).numFmt = '0%';
+  codes.getColumn(1).width = 40;
+  codes.getColumn(5).width = 80;
+
+  let index = 0;
+  for (const section of report.sections) {
+    for (const table of section.tables) {
+      index += 1;
+      const sheet = book.addWorksheet(sheetName(index, table.question));
+      sheet.addRow([sectionHeading(section)]).font = { italic: true };
+      sheet.addRow([table.title + (table.multiple ? ' (more than one answer could be chosen)' : '')]).font = { bold: true };
+      const header = ['Area code', 'Area', 'Answered', ...table.answers.flatMap((answer) => [`${answer.label}: number`, `${answer.label}: share`])];
+      sheet.addRow(header).font = { bold: true };
+      for (const row of table.rows) {
+        sheet.addRow([
+          row.areaCode,
+          row.areaName,
+          row.base ?? SUPPRESSED_MARK,
+          ...row.cells.flatMap((cell) => (cell.suppressed ? [SUPPRESSED_MARK, SUPPRESSED_MARK] : [cell.count, cell.share ?? ''])),
+        ]);
+      }
+      table.answers.forEach((_, position) => {
+        sheet.getColumn(5 + position * 2).numFmt = '0%';
+      });
+      sheet.getColumn(2).width = 28;
+    }
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

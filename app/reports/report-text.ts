@@ -1,0 +1,39 @@
+import type { QuarterlyReport } from './quarterly.server';
+
+/** Words shared by the page, the Word file and the Excel file, so all three say the same. */
+export const SUPPRESSED_MARK = '[c]';
+
+export function reportTitle(report: QuarterlyReport): string {
+  return `Family Voice quarterly findings: ${report.quarter.label}`;
+}
+
+export function reportSubtitle(report: QuarterlyReport): string {
+  const level = report.level === 'england' ? 'England' : report.level === 'region' ? 'by region' : 'by local authority';
+  return `${report.programme ? report.programme.name : 'All five programmes'}, ${level}`;
+}
+
+export function sectionHeading(section: QuarterlyReport['sections'][number]): string {
+  return `${section.audience === 'young-people' ? 'Young people' : 'Parents and carers'}: ${section.title}`;
+}
+
+export function methodNote(report: QuarterlyReport): string[] {
+  return [
+    'Sources: answers to the common question set and the young people’s set sent in this quarter, and panel sessions held in it.',
+    `Each cell shows how many people gave that answer, their share of those who answered, and the change in that share since ${report.previous.label}.`,
+    `${SUPPRESSED_MARK} marks a number hidden to protect people’s privacy: fewer than 10 people, or a number that would let a hidden one be worked out from the totals. ${report.suppressed.cells} cells are hidden, ${report.suppressed.secondary} of them for the second reason. Quotes are shown only from codes with at least 10 excerpts.`,
+    'Free text was coded by analysts against the project’s codebook; suggestions from the service’s own text analysis are applied only when an analyst accepts them.',
+  ];
+}
+
+export const percentText = (share: number | null) => (share === null ? '' : `${Math.round(share * 100)}%`);
+export const changeText = (value: number | null) => (value === null ? '' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(Math.round(value * 100))} pts`);
+
+export function reachRows(report: QuarterlyReport): [string, number | null][] {
+  return [
+    ['Survey responses', report.reach.responses],
+    ['Panel sessions held', report.reach.sessions],
+    ['People who took part in sessions', report.reach.participants],
+    ['Regions reached', report.reach.regions],
+    ['Local authorities reached', report.reach.localAuthorities],
+  ];
+}

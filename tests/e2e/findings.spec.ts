@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { expect, signInAs, test } from './fixtures';
+
+test.describe('quarterly findings', () => {
+  test('a programme lead reads their programme’s findings by region and downloads the tidy CSV', async ({ page, checkPage }) => {
+    await signInAs(page, 'lead@example.com', checkPage);
+    await page.getByRole('link', { name: 'Quarterly findings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quarterly findings' })).toBeVisible();
+    await checkPage();
+    // Only their own programmes are offered.
+    const programmes = await page.getByLabel('Programme').locator('option').allTextContents();
+    expect(programmes).toEqual(['Choose a programme', 'Family Hubs', 'Start for Life']);
+    await page.getByLabel('Areas').selectOption({ label: 'By region' });
+    await page.getByRole('button', { name: 'Show the findings' }).click();
+    await expect(page.getByRole('heading', { name: 'Who we heard from' })).toBeVisible();
+    await checkPage();
+    await expect(page.getByRole('heading', { name: /Parents and carers/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'How these findings were made' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download every table as a tidy CSV' }).click();
+    const file = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
+    expect(file.split('\n')[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
+    expect(file).toContain(',region,E92000001,England,');
+    // Another programme is refused.
+    const refused = await page.goto('/staff/findings?programme=supporting-families');
+    expect(refused?.status()).toBe(403);
+    await checkPage();
+  });
+
+  test('at 320 px the findings page does not scroll sideways; its wide tables scroll in their own box', async ({ page, checkPage }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signInAs(page, 'analyst@example.com', checkPage);
+    await page.goto('/staff/findings?level=region');
+    await expect(page.getByRole('heading', { name: 'Who we heard from' })).toBeVisible();
+    await checkPage();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});

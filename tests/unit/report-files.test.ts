@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { reportFile } from '~/reports/files.server';
+import type { QuarterlyReport } from '~/reports/quarterly.server';
+
+const HOSTILE = '=HYPERLINK("http://evil.example","click")';
+
+const report: QuarterlyReport = {
+  quarter: { key: '2026-27-Q2', label: 'Q2 2026–27 (July to September 2026)' },
+  previous: { key: '2026-27-Q1', label: 'Q1 2026–27 (April to June 2026)' },
+  programme: null,
+  level: 'region',
+  reach: { responses: 51, sessions: 2, participants: null, regions: 2, localAuthorities: 2 },
+  themes: { codedExcerpts: 20, codes: [{ name: HOSTILE, parentName: null, count: 12, share: 0.6, quotes: ['@SUM(1) is what I wrote'] }] },
+  sections: [
+    {
+      surveyId: 'common-question-set',
+      title: 'Tell us about the support your family gets',
+      audience: 'families',
+      responses: 51,
+      tables: [
+        {
+          question: 'wanted_unavailable',
+          title: 'Was there support you wanted but could not get?',
+          multiple: false,
+          answers: [
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ],
+          rows: [
+            { areaCode: 'E92000001', areaName: 'England', base: 51, cells: [{ answer: 'true', count: 35, share: 35 / 51, suppressed: false, change: 0.1863 }, { answer: 'false', count: 16, share: 16 / 51, suppressed: false, change: -0.1863 }] },
+            { areaCode: 'E12000007', areaName: '+London', base: 24, cells: [{ answer: 'true', count: null, share: null, suppressed: true, change: null }, { answer: 'false', count: null, share: null, suppressed: true, change: null }] },
+          ],
+        },
+      ],
+    },
+  ],
+  suppressed: { cells: 2, secondary: 1 },
+};
+
+describe('the report files', () => {
+  it('Excel: a sheet per table with the same numbers, [c] where hidden, and text never a formula', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await reportFile(report, 'xlsx')) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Reach', 'Codes', '01 wanted_unavailable']);
+    const sheet = book.getWorksheet('01 wanted_unavailable')!;
+    expect(sheet.getRow(4).values).toEqual([undefined, 'E92000001', 'England', 51, 35, 35 / 51, 16, 16 / 51]);
+    expect(sheet.getRow(5).values).toEqual([undefined, 'E12000007', '+London', 24, '[c]', '[c]', '[c]', '[c]']);
+    const codes = book.getWorksheet('Codes')!;
+    const name = codes.getRow(2).getCell(1);
+    expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.value).toBe(HOSTILE);
+    expect(codes.getRow(2).getCell(5).type).toBe(ExcelJS.ValueType.String);
+    expect(book.getWorksheet('Reach')!.getRow(4).values).toEqual([undefined, 'People who took part in sessions', '[c]']);
+  });
+
+  it('Word: headings, the same numbers and the method note', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: await reportFile(report, 'docx') });
+    expect(value).toContain('Family Voice quarterly findings: Q2 2026–27 (July to September 2026)');
+    expect(value).toMatch(/England\s+51\s+35 \(69%\) \+19 pts\s+16 \(31%\) −19 pts/);
+    expect(value).toMatch(/\+London\s+24\s+\[c\]\s+\[c\]/);
+    expect(value).toContain('How these findings were made');
+    expect(value).toContain('2 cells are hidden, 1 of them for the second reason');
+  });
+
+  it('CSV: the tidy columns, and text a spreadsheet would run kept as text', async () => {
+    const text = (await reportFile(report, 'csv')).toString('utf8').replace(/^\uFEFF/, '');
+    expect(text.split('\n')[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
+    expect(text).toContain("2026-27-Q2,all,region,E12000007,'+London,wanted_unavailable,true,,,true");
+    expect(text).toContain('2026-27-Q2,all,region,E92000001,England,wanted_unavailable,true,35,0.6863,false');
+  });
+});
