@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'codes.merge': 'Merged one code into another',
   'themes.refresh': 'Refreshed the suggested codes and emerging themes',
   'themes.adopt': 'Made an emerging theme into a code',
+  'reports.publish': 'Published a quarterly report',
 };
 
 export const AUDIT_SUBJECTS: Record<string, string> = {
@@ -57,6 +58,7 @@ export const AUDIT_SUBJECTS: Record<string, string> = {
   excerpt: 'Excerpt',
   transcript: 'Transcript',
   emerging_theme: 'Emerging theme',
+  published_report: 'Published report',
   outbox: 'Outbox',
   panel: 'Panel',
   panel_session: 'Session',

@@ -1,14 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { requireCsrf } from '~/auth/csrf.server';
+import { CsrfInput } from '~/components/csrf-input';
+import { TextArea } from '~/components/choice-fields';
+import { publishFindings } from '~/findings/publish.server';
+import { latestVersion } from '~/research/published-reports.server';
 import { requireRole } from '~/auth/guards.server';
 import { visibleProgrammes } from '~/auth/scope';
 import { ErrorSummary } from '~/components/error-summary';
 import { FilterSelect } from '~/components/filter-select';
-import { ScrollingTable } from '~/components/table';
 import { findingsRequest } from '~/reports/findings-page.server';
 import { buildQuarterlyReport } from '~/reports/quarterly.server';
 import { LEVEL_LABELS } from '~/reports/report-request';
-import { changeText, methodNote, percentText, reachRows, sectionHeading } from '~/reports/report-text';
+import { ReportBody } from '~/reports/components/report-body';
 import { listRegions } from '~/research/reference.server';
 
 export const meta: MetaFunction = () => [{ title: 'Quarterly findings – Family Voice' }];
@@ -19,16 +24,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { input, parsed, choices } = findingsRequest(visibleProgrammes(user), search);
   if (!parsed.ok && parsed.forbidden) throw new Response('You can read the findings for your own programmes only', { status: 403 });
   const regions = (await listRegions()).map((region) => ({ value: region.code, label: region.name }));
-  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null };
+  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null, publishing: null };
   const report = await buildQuarterlyReport({ ...parsed.request, regionCode: parsed.request.level === 'la' ? parsed.request.regionCode : null });
   const query = new URLSearchParams({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level, ...(parsed.request.regionCode ? { region: parsed.request.regionCode } : {}) });
   const downloads = Object.fromEntries((['docx', 'xlsx', 'csv'] as const).map((format) => [format, `/staff/findings.${format}?${query.toString()}`]));
-  return { input, choices, regions, errors: [], report, downloads };
+  const publishing =
+    user.role === 'administrator'
+      ? { version: await latestVersion({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level }), fields: Object.fromEntries(query) }
+      : null;
+  return { input, choices, regions, errors: [], report, downloads, publishing };
 }
 
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'administrator');
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const result = await publishFindings(form, { userId: user.id, correlationId: context.requestId });
+  if (!result.ok) return { errors: result.errors };
+  throw redirect(`/reports/${result.id}?published=1`);
+}
+
 export default function Findings() {
-  const { input, choices, regions, errors, report, downloads } = useLoaderData<typeof loader>();
+  const { input, choices, regions, errors: requestErrors, report, downloads, publishing } = useLoaderData<typeof loader>();
+  const publishErrors = useActionData<typeof action>()?.errors ?? [];
+  const errors = [...requestErrors, ...publishErrors];
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -73,99 +93,31 @@ export default function Findings() {
               </li>
             </ul>
           ) : null}
-          <h2 className="govuk-heading-m">Who we heard from</h2>
-          <dl className="govuk-summary-list">
-            {reachRows(report).map(([label, value]) => (
-              <div className="govuk-summary-list__row" key={String(label)}>
-                <dt className="govuk-summary-list__key">{label}</dt>
-                <dd className="govuk-summary-list__value">{value === null ? 'Fewer than 10' : Number(value).toLocaleString('en-GB')}</dd>
-              </div>
-            ))}
-          </dl>
-
-          <h2 className="govuk-heading-m">What families talked about</h2>
-          {report.themes.codes.length === 0 ? (
-            <p className="govuk-body">No answers or transcripts from this quarter have been coded yet.</p>
-          ) : (
+          <ReportBody report={report} />
+          {publishing ? (
             <>
-              <p className="govuk-body">
-                The codes analysts applied to free-text answers and session transcripts from this quarter
-                {report.themes.codedExcerpts === null ? '' : ` (${report.themes.codedExcerpts.toLocaleString('en-GB')} coded excerpts)`}, with quotes they chose as fit
-                to share.
-              </p>
-              <ScrollingTable label="Codes" caption="Codes applied this quarter" columns={['Code', { label: 'Excerpts', numeric: true }, { label: 'Share', numeric: true }]}>
-                {report.themes.codes.map((code) => (
-                  <tr className="govuk-table__row" key={code.name}>
-                    <td className="govuk-table__cell">
-                      {code.name}
-                      {code.parentName ? <span className="govuk-body-s"> ({code.parentName})</span> : null}
-                    </td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{code.count === null ? '[c]' : code.count}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{percentText(code.share)}</td>
-                  </tr>
-                ))}
-              </ScrollingTable>
-              {report.themes.codes
-                .filter((code) => code.quotes.length > 0)
-                .map((code) => (
-                  <div key={code.name}>
-                    <h3 className="govuk-heading-s">In their words: {code.name}</h3>
-                    {code.quotes.map((quote) => (
-                      <blockquote className="govuk-body app-excerpt" key={quote}>
-                        {quote}
-                      </blockquote>
-                    ))}
-                  </div>
-                ))}
-            </>
-          )}
-
-          {report.sections.map((section) => (
-            <section key={section.surveyId} aria-labelledby={`section-${section.surveyId}`}>
-              <h2 className="govuk-heading-m" id={`section-${section.surveyId}`}>
-                {sectionHeading(section)}
+              <h2 className="govuk-heading-m" id="publish">
+                Publish these findings
               </h2>
-              <p className="govuk-body">{section.responses === null ? 'Fewer than 10 responses: the tables are not shown.' : `${section.responses.toLocaleString('en-GB')} responses.`}</p>
-              {section.responses === null
-                ? null
-                : section.tables.map((table) => (
-                    <ScrollingTable
-                      key={table.question}
-                      label={table.title}
-                      caption={`${table.title}${table.multiple ? ' (more than one answer could be chosen)' : ''}`}
-                      columns={['Area', { label: 'Answered', numeric: true }, ...table.answers.map((answer) => ({ label: answer.label, numeric: true as const }))]}
-                    >
-                      {table.rows.map((row) => (
-                        <tr className="govuk-table__row" key={row.areaCode}>
-                          <th scope="row" className="govuk-table__header">
-                            {row.areaName}
-                          </th>
-                          <td className="govuk-table__cell govuk-table__cell--numeric">{row.base === null ? '[c]' : row.base}</td>
-                          {row.cells.map((cell) => (
-                            <td className="govuk-table__cell govuk-table__cell--numeric" key={cell.answer}>
-                              {cell.suppressed ? (
-                                '[c]'
-                              ) : (
-                                <>
-                                  {cell.count} ({percentText(cell.share)})
-                                  {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{changeText(cell.change)}</span> : null}
-                                </>
-                              )}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </ScrollingTable>
-                  ))}
-            </section>
-          ))}
-
-          <h2 className="govuk-heading-m">How these findings were made</h2>
-          <ul className="govuk-list govuk-list--bullet">
-            {methodNote(report).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+              <p className="govuk-body">
+                {publishing.version === 0
+                  ? 'Once published, everyone can read this report, and download it, on the public findings page. What is published stays as it is now.'
+                  : `Version ${publishing.version} is published. Publishing again makes a corrected version ${publishing.version + 1}; the earlier one stays reachable.`}
+              </p>
+              <Form method="post">
+                <CsrfInput />
+                {Object.entries(publishing.fields).map(([name, value]) => (
+                  <input type="hidden" name={name} value={value} key={name} />
+                ))}
+                {publishing.version > 0 ? (
+                  <TextArea name="note" label="What was corrected" hint="Shown beside the new version." error={publishErrors.find((error) => error.field === 'note')?.message} />
+                ) : null}
+                <button type="submit" className="govuk-button" data-module="govuk-button">
+                  {publishing.version === 0 ? 'Publish' : 'Publish a corrected version'}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </>
       ) : null}
     </>

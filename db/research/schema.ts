@@ -382,3 +382,26 @@ export const emergingThemeExcerpts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.themeId, t.excerptId] })],
 );
+
+/**
+ * A quarterly report as published for everyone: the report as it was built (every number already
+ * through disclosure control), so what was published stays exactly as it was. A correction is a new
+ * version of the same quarter, programme and level; earlier versions stay reachable.
+ */
+export const publishedReports = pgTable(
+  'published_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quarter: text('quarter').notNull(),
+    /** A programme code or 'all'. */
+    programme: text('programme').notNull(),
+    level: text('level').notNull(),
+    version: integer('version').notNull(),
+    report: jsonb('report').notNull(),
+    /** Why a new version was published (a correction); empty for the first. */
+    note: text('note').notNull().default(''),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('published_reports_version_idx').on(t.quarter, t.programme, t.level, t.version)],
+);
+export type PublishedReport = typeof publishedReports.$inferSelect;

@@ -10,9 +10,14 @@ import { createStaffUser } from '~/auth/staff-users.server';
 import { signIn } from '~/auth/sign-in.server';
 import { loader as findingsLoader } from '~/routes/staff.findings';
 import { loader as findingsCsvLoader } from '~/routes/staff.findings[.csv]';
+import { action as findingsAction } from '~/routes/staff.findings';
+import { loader as publishedLoader } from '~/routes/reports.$reportId';
+import { loader as publishedListLoader } from '~/routes/reports._index';
+import { loader as publishedFileLoader } from '~/routes/report-files.$reportId.$format';
+import { publishReport } from '~/research/published-reports.server';
 import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
-import { outcome, pageRequest, testContext } from '../setup/requests';
+import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -101,5 +106,52 @@ describe(`reading the findings (${testStoreKind})`, () => {
     expect(lines[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
     // One response in start-for-life that quarter: every cell hidden.
     expect(lines.slice(1).every((line) => line.endsWith(',,,true'))).toBe(true);
+  });
+});
+
+describe(`publishing the findings (${testStoreKind})`, () => {
+  it('publishes for everyone, refuses a correction that does not say what changed, keeps earlier versions, and numbers versions safely at once', async () => {
+    const random = createRandom(13);
+    const admin = buildStaffUser(random, { role: 'administrator' });
+    await createStaffUser(admin);
+    const session = await signIn({ email: admin.email, password: admin.password, address: '192.0.2.10' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const publish = async (fields: Record<string, string>) =>
+      outcome(async () => findingsAction({ request: await formRequest('/staff/findings', fields, { sessionToken: session.token }), params: {}, context: testContext() }));
+    const fields = { quarter: '2026-27-Q2', programme: 'family-hubs', level: 'region' };
+    const first = await publish(fields);
+    expect(first.status).toBe(302);
+    const firstId = first.headers.get('location')!.match(/\/reports\/([0-9a-f-]{36})/)![1]!;
+    expect((await publish(fields)).body).toMatchObject({ errors: [{ field: 'note', message: 'Say what was corrected' }] });
+    expect((await publish({ ...fields, quarter: '2030-31-Q1' })).body).toMatchObject({ errors: [{ field: 'quarter', message: expect.stringMatching(/has not started/) }] });
+    const second = await publish({ ...fields, note: 'A region was named wrongly' });
+    const secondId = second.headers.get('location')!.match(/\/reports\/([0-9a-f-]{36})/)![1]!;
+
+    // Anyone (no session) reads both; the first says it is an earlier version.
+    const page = async (id: string) => (await outcome(() => publishedLoader({ request: new Request(`http://localhost/reports/${id}`), params: { reportId: id }, context: testContext() }))).body as { version: number; latestId: string | null; report: QuarterlyReport };
+    expect(await page(firstId)).toMatchObject({ version: 1, latestId: secondId });
+    const latest = await page(secondId);
+    expect(latest).toMatchObject({ version: 2, latestId: null, note: 'A region was named wrongly' });
+    expect(table(latest.report).rows.map((row) => row.base)).toEqual([51, 24, 27]);
+    const list = (await outcome(() => publishedListLoader())).body as { reports: { id: string; latest: boolean }[] };
+    expect(list.reports.filter((entry) => [firstId, secondId].includes(entry.id)).map((entry) => entry.latest)).toEqual([true, false]);
+    const word = await outcome(() => publishedFileLoader({ request: new Request('http://localhost/'), params: { reportId: secondId, format: 'docx' }, context: testContext() }));
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-disposition')).toContain('family-voice-2026-27-Q2-family-hubs-region-v2.docx');
+    const notFound = await outcome(() => publishedFileLoader({ request: new Request('http://localhost/'), params: { reportId: secondId, format: 'exe' }, context: testContext() }));
+    expect(notFound.status).toBe(404);
+
+    const versions = await Promise.all([1, 2, 3].map(() => publishReport({ quarter: '2026-27-Q1', programme: 'all', level: 'england', report: {}, note: 'x' })));
+    expect(versions.map((entry) => entry.version).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('lets only administrators publish', async () => {
+    const random = createRandom(14);
+    const analyst = buildStaffUser(random, { role: 'analyst' });
+    await createStaffUser(analyst);
+    const session = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.11' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const refused = await outcome(async () => findingsAction({ request: await formRequest('/staff/findings', { quarter: '2026-27-Q2', programme: 'all', level: 'england' }, { sessionToken: session.token }), params: {}, context: testContext() }));
+    expect(refused.status).toBe(403);
   });
 });

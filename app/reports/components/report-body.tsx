@@ -1,0 +1,107 @@
+import { ScrollingTable } from '~/components/table';
+import type { QuarterlyReport } from '../quarterly.server';
+import { changeText, methodNote, percentText, reachRows, sectionHeading } from '../report-text';
+
+/**
+ * The body of a quarterly report as a page: reach, codes and quotes, every table, the method note.
+ * Staff read it live and everyone reads a published version; it needs no JavaScript.
+ */
+export function ReportBody({ report }: { report: QuarterlyReport }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Who we heard from</h2>
+      <dl className="govuk-summary-list">
+        {reachRows(report).map(([label, value]) => (
+          <div className="govuk-summary-list__row" key={String(label)}>
+            <dt className="govuk-summary-list__key">{label}</dt>
+            <dd className="govuk-summary-list__value">{value === null ? 'Fewer than 10' : Number(value).toLocaleString('en-GB')}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="govuk-heading-m">What families talked about</h2>
+      {report.themes.codes.length === 0 ? (
+        <p className="govuk-body">No answers or transcripts from this quarter have been coded yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            The codes analysts applied to free-text answers and session transcripts from this quarter
+            {report.themes.codedExcerpts === null ? '' : ` (${report.themes.codedExcerpts.toLocaleString('en-GB')} coded excerpts)`}, with quotes they chose as fit
+            to share.
+          </p>
+          <ScrollingTable label="Codes" caption="Codes applied this quarter" columns={['Code', { label: 'Excerpts', numeric: true }, { label: 'Share', numeric: true }]}>
+            {report.themes.codes.map((code) => (
+              <tr className="govuk-table__row" key={code.name}>
+                <td className="govuk-table__cell">
+                  {code.name}
+                  {code.parentName ? <span className="govuk-body-s"> ({code.parentName})</span> : null}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{code.count === null ? '[c]' : code.count}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{percentText(code.share)}</td>
+              </tr>
+            ))}
+          </ScrollingTable>
+          {report.themes.codes
+            .filter((code) => code.quotes.length > 0)
+            .map((code) => (
+              <div key={code.name}>
+                <h3 className="govuk-heading-s">In their words: {code.name}</h3>
+                {code.quotes.map((quote) => (
+                  <blockquote className="govuk-body app-excerpt" key={quote}>
+                    {quote}
+                  </blockquote>
+                ))}
+              </div>
+            ))}
+        </>
+      )}
+
+      {report.sections.map((section) => (
+        <section key={section.surveyId} aria-labelledby={`section-${section.surveyId}`}>
+          <h2 className="govuk-heading-m" id={`section-${section.surveyId}`}>
+            {sectionHeading(section)}
+          </h2>
+          <p className="govuk-body">{section.responses === null ? 'Fewer than 10 responses: the tables are not shown.' : `${section.responses.toLocaleString('en-GB')} responses.`}</p>
+          {section.responses === null
+            ? null
+            : section.tables.map((table) => (
+                <ScrollingTable
+                  key={table.question}
+                  label={table.title}
+                  caption={`${table.title}${table.multiple ? ' (more than one answer could be chosen)' : ''}`}
+                  columns={['Area', { label: 'Answered', numeric: true }, ...table.answers.map((answer) => ({ label: answer.label, numeric: true as const }))]}
+                >
+                  {table.rows.map((row) => (
+                    <tr className="govuk-table__row" key={row.areaCode}>
+                      <th scope="row" className="govuk-table__header">
+                        {row.areaName}
+                      </th>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.base === null ? '[c]' : row.base}</td>
+                      {row.cells.map((cell) => (
+                        <td className="govuk-table__cell govuk-table__cell--numeric" key={cell.answer}>
+                          {cell.suppressed ? (
+                            '[c]'
+                          ) : (
+                            <>
+                              {cell.count} ({percentText(cell.share)})
+                              {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{changeText(cell.change)}</span> : null}
+                            </>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </ScrollingTable>
+              ))}
+        </section>
+      ))}
+
+      <h2 className="govuk-heading-m">How these findings were made</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        {methodNote(report).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
