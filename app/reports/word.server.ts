@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { QuarterlyReport } from './quarterly.server';
 import { changeText, methodNote, percentText, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK } from './report-text';
 
@@ -6,7 +6,8 @@ const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof Heading
 const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
 
 function cell(text: string, { header = false, numeric = false } = {}): TableCell {
-  return new TableCell({ children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header })] })] });
+  // 9 pt in tables: a question with a dozen answers still fits across a landscape page.
+  return new TableCell({ children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header, size: 18 })] })] });
 }
 
 /** A table whose first row repeats on each page and is marked as the header, so screen readers read it as one. */
@@ -71,6 +72,6 @@ export async function reportDocument(report: QuarterlyReport): Promise<Buffer> {
   }
   children.push(heading('How these findings were made', HeadingLevel.HEADING_1));
   for (const line of methodNote(report)) children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
-  const document = new Document({ creator: 'Family Voice', title: reportTitle(report), description: reportSubtitle(report), sections: [{ children }] });
+  const document = new Document({ creator: 'Family Voice', title: reportTitle(report), description: reportSubtitle(report), sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }] });
   return Packer.toBuffer(document);
 }
