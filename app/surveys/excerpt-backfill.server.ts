@@ -1,10 +1,10 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { queryRows } from '#db/store';
-import { excerpts, surveyResponses } from '#db/research/schema';
+import { surveyResponses } from '#db/research/schema';
 import { getSurvey } from './definitions.server';
 import { freeTextAnswers } from './free-text';
-import { surveyExcerpt } from './responses.server';
+import { insertSurveyExcerpts } from './responses.server';
 
 /**
  * Responses stored before coding existed get their free text as excerpts, once: it runs only while
@@ -29,9 +29,9 @@ export async function backfillSurveyExcerpts(batchSize = 1000): Promise<number> 
       const survey = getSurvey(response.surveyId);
       if (!survey) return [];
       const questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
-      return freeTextAnswers(questions, response.answers).map((item) => surveyExcerpt(response.id, response.surveyId, item));
+      return freeTextAnswers(questions, response.answers).map((item) => ({ responseId: response.id, ...item }));
     });
-    if (rows.length > 0) await db.insert(excerpts).values(rows).onConflictDoNothing();
+    await insertSurveyExcerpts(db, rows);
     added += rows.length;
   }
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { researchDb } from '#db/research/client';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { researchDb, type ResearchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
-import { excerpts, surveyDrafts, surveyResponses } from '#db/research/schema';
+import { surveyDrafts, surveyResponses } from '#db/research/schema';
 import { checkAnswers, type AnswerError, type Answers, type CheckResult } from './answers';
 import { checkWithSurveyJs } from './surveyjs-check.server';
 import { conditionHolds, type SurveyDefinition } from './definitions.server';
@@ -51,36 +51,36 @@ export function answersToStore(survey: SurveyDefinition, answers: unknown, local
   return checked.ok ? { ok: true, answers: scrubFreeText(survey, checked.answers) } : checked;
 }
 
-/**
- * Checks a complete set of answers and stores it in the research store, once per response id: a
- * retried or double submit stores nothing more and reports `duplicate`. The journey's draft, if any,
- * is removed in the same transaction. Nothing about the device, address or cookie is stored.
- */
-export async function submitResponse({
-  survey,
-  responseId,
-  answers,
-  source = {},
-  locale = 'en',
-  draftId,
-  submittedAt,
-}: {
+export interface ResponseInput {
   survey: SurveyDefinition;
   responseId: string;
   answers: unknown;
   source?: DraftSource;
   locale?: string;
-  draftId?: string;
-  /** Only for synthetic demo data spread over time; real submissions take the database's clock. */
+  /** Synthetic demo data and imported answers carry their own day; web submissions take the database's clock. */
   submittedAt?: Date;
-}): Promise<SubmitResult> {
+}
+
+/** A row to insert; the region and day are worked out in SQL as it is written. */
+type ResponseRow = { [K in keyof typeof surveyResponses.$inferInsert]: (typeof surveyResponses.$inferInsert)[K] | SQL };
+
+export interface PreparedResponse {
+  row: ResponseRow;
+  freeText: { responseId: string; question: string; text: string }[];
+}
+
+/**
+ * A response checked and made ready to store, exactly as a web submission is: the answers checked
+ * against the question set, hidden values removed, free text scrubbed, placed by LA and programme.
+ * Submitting and importing both go through it.
+ */
+export function prepareResponse({ survey, responseId, answers, source = {}, locale = 'en', submittedAt }: ResponseInput): { ok: true; prepared: PreparedResponse } | { ok: false; errors: AnswerError[] } {
   if (!UUID.test(responseId)) return { ok: false, errors: [{ field: 'responseId', message: 'The response could not be identified' }] };
   const checked = answersToStore(survey, answers, locale);
   if (!checked.ok) return checked;
   const stored = checked.answers;
   const laCode = localAuthorityFor(survey, stored, source);
-
-  const row = {
+  const row: ResponseRow = {
     id: responseId,
     // Anonymous answers get a random pseudonym that links to no one.
     pseudonym: randomBytes(32).toString('hex'),
@@ -97,31 +97,56 @@ export async function submitResponse({
     ...(submittedAt ? { submittedAt: sql`date_trunc('day', ${submittedAt.toISOString()}::timestamptz, 'Europe/London')` } : {}),
   };
   const questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
-  const freeText = freeTextAnswers(questions, stored);
-  // The response, its free text as excerpts to code, and the removal of its draft land together.
-  const inserted = await researchDb().transaction(async (tx) => {
-    const result = await tx.insert(surveyResponses).values(row).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
-    if (result.length > 0 && freeText.length > 0) await tx.insert(excerpts).values(freeText.map((item) => surveyExcerpt(responseId, survey.id, item)));
-    if (draftId) await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
-    return result;
-  });
-  return { ok: true, responseId, duplicate: inserted.length === 0 };
+  return { ok: true, prepared: { row, freeText: freeTextAnswers(questions, stored).map((item) => ({ responseId, ...item })) } };
 }
 
-/** A free-text answer as an excerpt, placed and dated as its stored response is. */
-export function surveyExcerpt(responseId: string, surveyId: string, { question, text }: { question: string; text: string }) {
-  const from = (column: string) => sql`(select ${sql.identifier(column)} from survey_responses where id = ${responseId})`;
-  return {
-    source: 'survey' as const,
-    responseId,
-    surveyId,
-    question,
-    text,
-    occurredOn: from('submitted_at'),
-    laCode: from('la_code'),
-    regionCode: from('region_code'),
-    programmeCodes: from('programme_codes'),
-  };
+type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
+
+/**
+ * Stores prepared responses and their free text as excerpts, inside the caller's transaction; a
+ * response id already stored stores nothing more. Returns the ids newly stored.
+ */
+export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promise<string[]> {
+  const stored: string[] = [];
+  // In batches: one statement has at most 65,535 parameters.
+  for (let start = 0; start < prepared.length; start += 500) {
+    const batch = prepared.slice(start, start + 500);
+    const ids = await tx.insert(surveyResponses).values(batch.map((item) => item.row)).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
+    const fresh = new Set(ids.map((row) => row.id));
+    stored.push(...fresh);
+    await insertSurveyExcerpts(tx, batch.flatMap((item) => item.freeText.filter((text) => fresh.has(text.responseId))));
+  }
+  return stored;
+}
+
+/** Free-text answers as excerpts, placed and dated as their stored responses are (read from them in SQL). */
+export async function insertSurveyExcerpts(db: Pick<ResearchDb, 'execute'>, items: { responseId: string; question: string; text: string }[]): Promise<void> {
+  for (let start = 0; start < items.length; start += 1000) {
+    const batch = items.slice(start, start + 1000);
+    await db.execute(sql`
+      insert into excerpts (source, response_id, survey_id, question, text, occurred_on, la_code, region_code, programme_codes)
+      select 'survey', r.id, r.survey_id, v.question, v.text, r.submitted_at, r.la_code, r.region_code, r.programme_codes
+      from (values ${sql.join(batch.map((item) => sql`(${item.responseId}::uuid, ${item.question}, ${item.text})`), sql`, `)}) as v(response_id, question, text)
+      join survey_responses r on r.id = v.response_id
+      on conflict do nothing`);
+  }
+}
+
+/**
+ * Checks a complete set of answers and stores it in the research store, once per response id: a
+ * retried or double submit stores nothing more and reports `duplicate`. The journey's draft, if any,
+ * is removed in the same transaction. Nothing about the device, address or cookie is stored.
+ */
+export async function submitResponse({ draftId, ...input }: ResponseInput & { draftId?: string }): Promise<SubmitResult> {
+  const ready = prepareResponse(input);
+  if (!ready.ok) return ready;
+  // The response, its free text as excerpts to code, and the removal of its draft land together.
+  const stored = await researchDb().transaction(async (tx) => {
+    const ids = await storePrepared(tx, [ready.prepared]);
+    if (draftId) await tx.delete(surveyDrafts).where(eq(surveyDrafts.id, draftId));
+    return ids;
+  });
+  return { ok: true, responseId: input.responseId, duplicate: stored.length === 0 };
 }
 
 /** Whether a response with this id has been stored (for a form sent twice, or after its draft has gone). */

@@ -15,6 +15,7 @@ import { insertSession } from '~/research/sessions.server';
 import { adoptTheme, codeBreakdown, openThemes } from '~/research/themes.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
+import { backfillSurveyExcerpts } from '~/surveys/excerpt-backfill.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -211,5 +212,14 @@ describe(`coding excerpts (${testStoreKind})`, () => {
     await acceptSuggestion({ excerptId: first.id, codeId: code.id, version: detail.codingVersion });
     const counts = await codeBreakdown(code.id);
     expect(counts).toMatchObject({ total: 1, bySource: [{ source: 'survey', count: 1 }], byProgramme: [{ code: 'family-hubs', count: 1 }], byRegion: [{ code: 'E12000002', count: 1 }] });
+  });
+
+  it('copies the free text of responses stored before coding existed, once, when there are no excerpts at all', async () => {
+    const before = await researchDb().$count(excerpts, eq(excerpts.source, 'survey'));
+    expect(before).toBeGreaterThan(0);
+    await researchDb().delete(excerpts);
+    expect(await backfillSurveyExcerpts(7)).toBe(before);
+    expect(await researchDb().$count(excerpts, eq(excerpts.source, 'survey'))).toBe(before);
+    expect(await backfillSurveyExcerpts()).toBe(0);
   });
 });
