@@ -42,6 +42,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Suggested codes and emerging themes', description: 'Refresh the suggestions, and turn an emerging theme into a code.', href: '/staff/themes' },
     { title: 'Codebook', description: 'Add, rename, merge and retire codes, and see the excerpts behind each.', href: '/staff/codebook' },
     { title: 'Transcripts and notes', description: 'Add a panel session’s transcript or notes for coding.', href: '/staff/transcripts' },
+    { title: 'Bring in responses', description: 'Import answers collected elsewhere (CSV or Excel), checked as web answers are.', href: '/staff/responses/import' },
     { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
   ],
   programme_lead: [
@@ -50,6 +51,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Diversity and representation', description: 'See who took part against who lives there.', href: '/staff/coming-soon/representation', comingSoon: true },
   ],
   la_officer: [
+    { title: 'Bring in responses you collected', description: 'Import answers to the common question set that your authority collected itself (CSV or Excel).', href: '/staff/responses/import' },
     { title: 'Good-practice guides', description: 'Download guides, rate them and give feedback on training.', href: '/staff/coming-soon/guides', comingSoon: true },
     { title: 'Your area’s results', description: 'See what families in your local authority told us.', href: '/staff/coming-soon/area-results', comingSoon: true },
   ],

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'themes.refresh': 'Refreshed the suggested codes and emerging themes',
   'themes.adopt': 'Made an emerging theme into a code',
   'reports.publish': 'Published a quarterly report',
+  'responses.import': 'Brought in responses from a file',
 };
 
 export const AUDIT_SUBJECTS: Record<string, string> = {
