@@ -1,13 +1,13 @@
 import { PROGRAMMES } from '#db/reference/programmes';
 import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, type AnswerCount, type QuestionBase, type ReportScope } from '~/research/report-counts.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
+import { closedQuestions } from '~/surveys/closed-questions';
 import { getSurvey, type SurveyDefinition, type SurveyQuestion } from '~/surveys/definitions.server';
 import { MIN_CELL, protectTable, protectTotal, quotesAllowed, shownShare } from './disclosure';
 import { previousQuarter, type Quarter } from './quarters';
 
 /** The question sets the quarterly report summarises: parents' and carers', then young people's (reported apart, spec 5.17). */
 export const REPORTED_SURVEYS = ['common-question-set', 'young-people'] as const;
-const CLOSED_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating', 'matrix']);
 
 export type ReportLevel = ReportScope['level'];
 export interface ReportRequest {
@@ -70,8 +70,7 @@ interface Table {
 /** The closed questions of a set as report tables: a matrix gives one table per row. */
 export function reportTables(survey: SurveyDefinition): Table[] {
   const questions: SurveyQuestion[] = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
-  return questions
-    .filter((question) => CLOSED_TYPES.has(question.type) && !question.freeText && question.dimension !== 'la')
+  return closedQuestions(questions)
     .flatMap((question): Table[] => {
       const answersOf = (choices: { value: string | number; text: string }[]) => choices.map((choice) => ({ value: String(choice.value), label: choice.text }));
       if (question.type === 'matrix') {
@@ -92,12 +91,14 @@ function scopeOf(request: ReportRequest, quarter: Quarter): ReportScope {
 /** Every table of one question set for one period, protected: counts, shares and bases as they may be shown. */
 async function protectedTables(scope: ReportScope, survey: SurveyDefinition, areaNames: Map<string, string>): Promise<{ tables: ReportTable[]; responses: number | null; hidden: number; secondary: number }> {
   const tables = reportTables(survey);
-  const questionNames = [...new Set(tables.map((table) => table.question.split('/')[0]!))];
-  const { counts, bases } = await answerCounts(scope, survey.id, questionNames);
+  const { counts, bases } = await answerCounts(scope, survey.id);
   const countOf = new Map(counts.map((row: AnswerCount) => [`${row.area ?? ''}|${row.question}|${row.answer}`, row.count]));
-  const baseOf = new Map(bases.map((row: QuestionBase) => [`${row.area ?? ''}|${row.question}`, row.count]));
+  // Several-answer questions carry their own "answered" rows; for one answer it is the sum of the answers.
+  const baseOf = new Map<string, number>();
+  for (const row of counts) baseOf.set(`${row.area ?? ''}|${row.question}`, (baseOf.get(`${row.area ?? ''}|${row.question}`) ?? 0) + row.count);
+  for (const row of bases as QuestionBase[]) baseOf.set(`${row.area ?? ''}|${row.question}`, row.count);
   // Areas in the table: those with any answer, sorted by name; England (the total) first when there are several.
-  const areas = [...new Set(bases.filter((row) => row.area !== null).map((row) => row.area!))].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b, 'en-GB'));
+  const areas = [...new Set([...bases, ...counts].filter((row) => row.area !== null).map((row) => row.area!))].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b, 'en-GB'));
   const rowsFor = scope.level === 'england' ? [ENGLAND] : ['', ...areas];
   let hidden = 0;
   let secondary = 0;
@@ -128,7 +129,7 @@ async function protectedTables(scope: ReportScope, survey: SurveyDefinition, are
     });
     return { question: table.question, title: table.title, multiple: table.multiple, answers: table.answers, rows };
   });
-  const responses = protectTotal(Math.max(0, ...bases.filter((row) => row.area === null || row.area === ENGLAND).map((row) => row.count)));
+  const responses = protectTotal(Math.max(0, ...[...baseOf].filter(([key]) => key.startsWith('|') || key.startsWith(`${ENGLAND}|`)).map(([, count]) => count)));
   return { tables: result, responses, hidden, secondary };
 }
 

@@ -25,10 +25,9 @@ function areaColumn(level: ReportScope['level']): SQL {
   return level === 'region' ? sql`coalesce(r.region_code, ${AREA_UNKNOWN})` : sql`coalesce(r.la_code, ${AREA_UNKNOWN})`;
 }
 
-function responsesIn(scope: ReportScope, surveyId: string): SQL {
-  return sql`select r.id, r.answers, ${areaColumn(scope.level)} as area from survey_responses r
-    where r.survey_id = ${surveyId}
-      and r.submitted_at >= ${scope.from.toISOString()}::timestamptz and r.submitted_at < ${scope.to.toISOString()}::timestamptz
+/** The scope's filters on a table with submitted_at, programme_codes, region_code and la_code columns (as `r`). */
+function scopeFilter(scope: ReportScope): SQL {
+  return sql`r.submitted_at >= ${scope.from.toISOString()}::timestamptz and r.submitted_at < ${scope.to.toISOString()}::timestamptz
       ${scope.programme ? sql`and r.programme_codes @> array[${scope.programme}]::text[]` : sql``}
       ${scope.regionCode ? sql`and r.region_code = ${scope.regionCode}` : sql``}
       ${scope.laCode ? sql`and r.la_code = ${scope.laCode}` : sql``}`;
@@ -51,31 +50,21 @@ export interface QuestionBase {
 }
 
 /**
- * How many responses gave each answer to these closed questions, per area and in total, with how
- * many answered each question: one SQL aggregate over the answers (a checkbox's choices and a
- * matrix's rows unpacked in the database), nothing pulled row by row.
+ * How many responses gave each answer to a set's closed questions, per area and in total, with how
+ * many answered each question: one GROUP BY over the unpacked answers (response_answers), whose
+ * null-answer rows are the "answered" counts.
  */
-export async function answerCounts(scope: ReportScope, surveyId: string, questions: string[]): Promise<{ counts: AnswerCount[]; bases: QuestionBase[] }> {
-  if (questions.length === 0) return { counts: [], bases: [] };
-  const names = sql`array[${sql.join(questions.map((name) => sql`${name}`), sql`, `)}]::text[]`;
-  const unpacked = sql`
-    with r as (${responsesIn(scope, surveyId)}),
-    a as (
-      select r.id, r.area, v.question, v.answer
-      from r cross join lateral jsonb_each(r.answers) e
-      cross join lateral (
-        select e.key as question, x as answer from jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value else '[]'::jsonb end) x
-        union all select e.key, e.value #>> '{}' where jsonb_typeof(e.value) in ('string', 'number', 'boolean')
-        union all select e.key || '/' || m.key, m.value #>> '{}' from jsonb_each(case when jsonb_typeof(e.value) = 'object' then e.value else '{}'::jsonb end) m
-      ) v
-      where e.key = any(${names})
-    )`;
-  const db = researchDb();
-  const [counts, bases] = await Promise.all([
-    queryRows<AnswerCount>(db, sql`${unpacked} select area, question, answer, count(*)::int as count from a group by grouping sets ((area, question, answer), (question, answer))`),
-    queryRows<QuestionBase>(db, sql`${unpacked} select area, question, count(distinct id)::int as count from a group by grouping sets ((area, question), (question))`),
-  ]);
-  return { counts, bases };
+export async function answerCounts(scope: ReportScope, surveyId: string): Promise<{ counts: AnswerCount[]; bases: QuestionBase[] }> {
+  const rows = await queryRows<AnswerCount & { answer: string | null }>(
+    researchDb(),
+    sql`select area, question, answer, count(*)::int as count
+        from (select ${areaColumn(scope.level)} as area, r.question, r.answer from response_answers r where r.survey_id = ${surveyId} and ${scopeFilter(scope)}) a
+        group by grouping sets ((area, question, answer), (question, answer))`,
+  );
+  return {
+    counts: rows.filter((row): row is AnswerCount => row.answer !== null),
+    bases: rows.filter((row) => row.answer === null).map((row) => ({ area: row.area, question: row.question, count: row.count })),
+  };
 }
 
 export interface Reach {

@@ -405,3 +405,27 @@ export const publishedReports = pgTable(
   (t) => [uniqueIndex('published_reports_version_idx').on(t.quarter, t.programme, t.level, t.version)],
 );
 export type PublishedReport = typeof publishedReports.$inferSelect;
+
+/**
+ * Each stored response's closed answers, one row per answer chosen, and one row per question
+ * answered with `answer` null (what shares are taken of), placed and dated like the response. The
+ * quarterly report counts these with a plain GROUP BY instead of unpacking every response's JSON.
+ * Written with the response; append-only.
+ */
+export const responseAnswers = pgTable(
+  'response_answers',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    surveyId: text('survey_id').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    laCode: text('la_code'),
+    regionCode: text('region_code'),
+    programmeCodes: text('programme_codes').array().notNull(),
+    /** The question's name; a grid's statement is "question/statement". */
+    question: text('question').notNull(),
+    answer: text('answer'),
+  },
+  (t) => [index('response_answers_report_idx').on(t.surveyId, t.submittedAt), index('response_answers_response_idx').on(t.responseId)],
+);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { researchDb } from '#db/research/client';
-import { excerpts, surveyResponses } from '#db/research/schema';
+import { excerpts, responseAnswers, surveyResponses } from '#db/research/schema';
 import { getSurvey } from '~/surveys/definitions.server';
 import { importResponses, readResponseFile } from '~/surveys/import.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
@@ -35,6 +35,15 @@ describe(`importing responses (${testStoreKind})`, () => {
     expect(JSON.stringify(row!.answers)).not.toContain('jo@example.com');
     // Kept to the UK day: midnight of 5 October in London (BST).
     expect(row!.submittedAt.toISOString()).toBe('2026-10-04T23:00:00.000Z');
+    // Its closed answers unpacked for the reports: a row per choice, and a null row for a several-answer question.
+    const unpacked = await researchDb().select({ question: responseAnswers.question, answer: responseAnswers.answer }).from(responseAnswers).where(eq(responseAnswers.responseId, row!.id));
+    expect(unpacked.sort((a, b) => `${a.question}${a.answer}`.localeCompare(`${b.question}${b.answer}`))).toEqual([
+      { question: 'services_used', answer: 'family-hub' },
+      { question: 'services_used', answer: 'health-visitor' },
+      { question: 'services_used', answer: null },
+      { question: 'support_helpfulness', answer: '4' },
+      { question: 'wanted_unavailable', answer: 'false' },
+    ]);
     const [excerpt] = await researchDb().select().from(excerpts).where(eq(excerpts.responseId, row!.id));
     expect(excerpt!.text).not.toContain('jo@example.com');
     expect(await importText(GOOD)).toEqual({ ok: true, rows: 3, stored: 0, alreadyStored: 3 });

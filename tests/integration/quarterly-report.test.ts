@@ -18,6 +18,7 @@ import { publishReport } from '~/research/published-reports.server';
 import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
+import { insertResponseAnswers } from '~/surveys/responses.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -27,9 +28,11 @@ const NW = { la: 'E08000003', region: 'E12000002' };
 const LONDON = { la: 'E09000033', region: 'E12000007' };
 
 async function responses(count: number, area: { la: string; region: string }, wanted: boolean, day: string, programmes = ['family-hubs']) {
-  await researchDb()
+  const ids = await researchDb()
     .insert(surveyResponses)
-    .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })));
+    .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })))
+    .returning({ id: surveyResponses.id });
+  await insertResponseAnswers(researchDb(), ['wanted_unavailable'], ids.map((row) => row.id));
 }
 
 const table = (report: QuarterlyReport) => report.sections[0]!.tables.find((entry) => entry.question === 'wanted_unavailable')!;
