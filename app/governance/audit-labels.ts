@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'themes.adopt': 'Made an emerging theme into a code',
   'reports.publish': 'Published a quarterly report',
   'responses.import': 'Brought in responses from a file',
+  'quarters.theme': 'Set a quarter’s theme',
 };
 
 export const AUDIT_SUBJECTS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { QuarterlyReport } from './quarterly.server';
-import { methodNote, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK } from './report-text';
+import { methodNote, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
 function sheetName(index: number, text: string): string {
@@ -27,6 +27,22 @@ export async function reportWorkbook(report: QuarterlyReport): Promise<Buffer> {
   reach.addRow(['Measure', 'Number']).font = { bold: true };
   for (const [label, value] of reachRows(report)) reach.addRow([label, value ?? SUPPRESSED_MARK]);
   reach.getColumn(1).width = 36;
+
+  const theme = book.addWorksheet('Theme');
+  if (report.theme) {
+    theme.addRow([themeHeading(report.theme)]).font = { bold: true };
+    theme.addRow([themeIntro(report.theme)]);
+    theme.addRow(['Code', 'Excerpts', 'Share of the theme']).font = { bold: true };
+    for (const code of report.theme.codes) theme.addRow([`${'  '.repeat(code.depth)}${code.name}`, code.count ?? SUPPRESSED_MARK, code.count === null ? SUPPRESSED_MARK : (code.share ?? '')]);
+    theme.addRow([]);
+    theme.addRow(['Programme', 'Excerpts']).font = { bold: true };
+    for (const row of report.theme.byProgramme) theme.addRow([row.name, row.count ?? SUPPRESSED_MARK]);
+    theme.addRow([]);
+    theme.addRow(['Region', 'Excerpts']).font = { bold: true };
+    for (const row of report.theme.byRegion) theme.addRow([row.name, row.count ?? SUPPRESSED_MARK]);
+    theme.getColumn(3).numFmt = '0%';
+    theme.getColumn(1).width = 50;
+  } else theme.addRow(['No theme has been set for this quarter.']);
 
   const codes = book.addWorksheet('Codes');
   codes.addRow(['Code', 'Under', 'Excerpts', 'Share of coded excerpts', 'Quotes']).font = { bold: true };

@@ -1,5 +1,6 @@
 import { PROGRAMMES } from '#db/reference/programmes';
-import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, type AnswerCount, type QuestionBase, type ReportScope } from '~/research/report-counts.server';
+import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope } from '~/research/report-counts.server';
+import { themesOfQuarters } from '~/research/quarter-themes.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import { closedQuestions } from '~/surveys/closed-questions';
 import { getSurvey, type SurveyDefinition, type SurveyQuestion } from '~/surveys/definitions.server';
@@ -56,6 +57,18 @@ export interface QuarterlyReport {
   level: ReportLevel;
   reach: { responses: number | null; sessions: number; participants: number | null; regions: number; localAuthorities: number };
   themes: { codedExcerpts: number | null; codes: { name: string; parentName: string | null; count: number | null; share: number | null; quotes: string[] }[] };
+  /** The quarter's theme, first in the report: its codes, where its excerpts came from, and quotes. */
+  theme: {
+    name: string;
+    chosen: boolean;
+    total: number | null;
+    codes: { name: string; depth: number; count: number | null; share: number | null }[];
+    byProgramme: { name: string; count: number | null }[];
+    byRegion: { name: string; count: number | null }[];
+    quotes: string[];
+  } | null;
+  /** The year's quarter on expectant parents and families with children under 2 (spec 5.16). */
+  earlyYears: boolean;
   sections: ReportSection[];
   suppressed: { cells: number; secondary: number };
 }
@@ -133,6 +146,42 @@ async function protectedTables(scope: ReportScope, survey: SurveyDefinition, are
   return { tables: result, responses, hidden, secondary };
 }
 
+/** One column of counts (by programme or region) protected: small ones hidden, and one more where the total would give a hidden one away. */
+function protectColumn(rows: { name: string; count: number }[]): { name: string; count: number | null }[] {
+  const cells = protectTable(
+    rows.map((row) => ({ row: row.name, column: 'excerpts', count: row.count })),
+    { rowTotals: false, columnTotals: true },
+  );
+  return cells.map((cell) => ({ name: cell.row, count: cell.suppressed ? null : cell.count }));
+}
+
+async function themeSection(scope: ReportScope, quarterKey: string): Promise<{ theme: QuarterlyReport['theme']; earlyYears: boolean }> {
+  const choice = (await themesOfQuarters([quarterKey])).get(quarterKey);
+  if (!choice?.codeId || !choice.name) return { theme: null, earlyYears: choice?.earlyYears ?? false };
+  const counted = await themeCounts(scope, choice.codeId);
+  const total = protectTotal(counted.total);
+  const quotes: string[] = [];
+  for (const code of counted.codes) {
+    if (quotes.length >= 3 || code.quotable === 0 || !quotesAllowed(code.count)) continue;
+    for (const excerpt of await quotableExcerpts(scope, code.codeId)) if (quotes.length < 3 && !quotes.includes(excerpt.text)) quotes.push(excerpt.text);
+  }
+  return {
+    earlyYears: choice.earlyYears,
+    theme: {
+      name: choice.name,
+      chosen: !choice.isDefault,
+      total,
+      codes: counted.codes.map((code) => {
+        const count = protectTotal(code.count);
+        return { name: code.name, depth: code.depth, count, share: count !== null && total !== null ? count / counted.total : null };
+      }),
+      byProgramme: protectColumn(counted.byProgramme.map((row) => ({ name: row.name, count: row.count }))),
+      byRegion: protectColumn(counted.byRegion.map((row) => ({ name: row.name ?? 'Area not known', count: row.count }))),
+      quotes,
+    },
+  };
+}
+
 /**
  * The quarterly report for a quarter, a programme (or all) and a level: headline reach, the codes
  * analysts applied with quotes they chose, and every closed question by area with the change from
@@ -144,7 +193,7 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
   const previousScope = scopeOf(request, previous);
   const [regions, las] = await Promise.all([listRegions(), listLocalAuthorities()]);
   const areaNames = new Map<string, string>([...regions.map((region) => [region.code, region.name] as const), ...las.map((la) => [la.code, la.name] as const)]);
-  const [reached, coded] = await Promise.all([reach(scope), codeCounts(scope)]);
+  const [reached, coded, themed] = await Promise.all([reach(scope), codeCounts(scope), themeSection(scope, request.quarter.key)]);
   let hidden = 0;
   let secondary = 0;
   const sections: ReportSection[] = [];
@@ -164,6 +213,14 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
       }
     }
     sections.push({ surveyId, title: survey.text[survey.locales[0]!]!.title, audience: survey.audience, responses: now.responses, tables: now.tables });
+    // The year's 0–2 quarter: the parents' answers again, from those expecting or with a child under 2.
+    if (themed.earlyYears && surveyId === 'common-question-set') {
+      const onlyAnswer = { question: 'pregnancy_or_under2', answer: 'yes' };
+      const early = await protectedTables({ ...scope, onlyAnswer }, survey, areaNames);
+      hidden += early.hidden;
+      secondary += early.secondary;
+      sections.push({ surveyId: `${surveyId}:under-2s`, title: 'Expectant parents and families with a child under 2', audience: 'early-years', responses: early.responses, tables: early.tables });
+    }
   }
   const codedTotal = protectTotal(coded.codedExcerpts);
   const codes = await Promise.all(
@@ -187,6 +244,8 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
     level: request.level,
     reach: { responses: protectTotal(reached.responses), sessions: reached.sessions, participants: protectTotal(reached.participants), regions: reached.regions, localAuthorities: reached.localAuthorities },
     themes: { codedExcerpts: codedTotal, codes },
+    theme: themed.theme,
+    earlyYears: themed.earlyYears,
     sections,
     suppressed: { cells: hidden, secondary },
   };

@@ -55,3 +55,15 @@ export function quartersUpTo(now: Date, count = 8): Quarter[] {
 export function hasStarted(quarter: Quarter, now: Date): boolean {
   return quarter.from <= now;
 }
+
+export function nextQuarter(quarter: Quarter): Quarter {
+  return quarterOf(quarter.to);
+}
+
+/** Last quarter, this one and the next three: the ones an administrator plans themes for. */
+export function planningQuarters(now: Date): Quarter[] {
+  const current = quarterOf(now);
+  const quarters = [previousQuarter(current), current];
+  while (quarters.length < 5) quarters.push(nextQuarter(quarters[quarters.length - 1]!));
+  return quarters;
+}

@@ -13,7 +13,19 @@ export function reportSubtitle(report: QuarterlyReport): string {
 }
 
 export function sectionHeading(section: QuarterlyReport['sections'][number]): string {
+  if (section.audience === 'early-years') return `This quarter’s focus: ${section.title}`;
   return `${section.audience === 'young-people' ? 'Young people' : 'Parents and carers'}: ${section.title}`;
+}
+
+export function themeHeading(theme: NonNullable<QuarterlyReport['theme']>): string {
+  return `This quarter’s theme: ${theme.name}`;
+}
+
+export function themeIntro(theme: NonNullable<QuarterlyReport['theme']>): string {
+  const how = theme.chosen ? '' : ' (Annex A’s suggestion for this quarter, until one is chosen)';
+  return theme.total === null
+    ? `Fewer than 10 excerpts from this quarter are coded with this theme${how}.`
+    : `${theme.total} excerpts from this quarter are coded with this theme or the codes under it${how}.`;
 }
 
 export function methodNote(report: QuarterlyReport): string[] {

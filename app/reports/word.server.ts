@@ -1,6 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { QuarterlyReport } from './quarterly.server';
-import { changeText, methodNote, percentText, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK } from './report-text';
+import { changeText, methodNote, percentText, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
 const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
@@ -34,8 +34,21 @@ export async function reportDocument(report: QuarterlyReport): Promise<Buffer> {
       [{ label: 'Measure' }, { label: 'Number', numeric: true }],
       reachRows(report).map(([label, value]) => [label, value === null ? 'Fewer than 10' : value.toLocaleString('en-GB')]),
     ),
-    heading('What families talked about', HeadingLevel.HEADING_1),
   ];
+  if (report.theme) {
+    const theme = report.theme;
+    children.push(heading(themeHeading(theme), HeadingLevel.HEADING_1), body(themeIntro(theme)));
+    children.push(
+      table(
+        [{ label: 'Code' }, { label: 'Excerpts', numeric: true }, { label: 'Share of the theme', numeric: true }],
+        theme.codes.map((code) => [`${'    '.repeat(code.depth)}${code.name}`, code.count === null ? SUPPRESSED_MARK : String(code.count), percentText(code.share)]),
+      ),
+    );
+    children.push(heading('By programme', HeadingLevel.HEADING_3), table([{ label: 'Programme' }, { label: 'Excerpts', numeric: true }], theme.byProgramme.map((row) => [row.name, row.count === null ? SUPPRESSED_MARK : String(row.count)])));
+    children.push(heading('By region', HeadingLevel.HEADING_3), table([{ label: 'Region' }, { label: 'Excerpts', numeric: true }], theme.byRegion.map((row) => [row.name, row.count === null ? SUPPRESSED_MARK : String(row.count)])));
+    for (const quote of theme.quotes) children.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: `“${quote}”`, italics: true })] }));
+  }
+  children.push(heading('What families talked about', HeadingLevel.HEADING_1));
   if (report.themes.codes.length === 0) children.push(body('No answers or transcripts from this quarter have been coded yet.'));
   else {
     children.push(

@@ -14,6 +14,8 @@ export interface ReportScope {
   regionCode?: string | null;
   /** Only this local authority (an LA officer). */
   laCode?: string | null;
+  /** Only responses that gave this answer (the 0–2 section: expecting or with a child under 2). */
+  onlyAnswer?: { question: string; answer: string } | null;
 }
 
 export const ENGLAND = 'E92000001';
@@ -58,7 +60,8 @@ export async function answerCounts(scope: ReportScope, surveyId: string): Promis
   const rows = await queryRows<AnswerCount & { answer: string | null }>(
     researchDb(),
     sql`select area, question, answer, count(*)::int as count
-        from (select ${areaColumn(scope.level)} as area, r.question, r.answer from response_answers r where r.survey_id = ${surveyId} and ${scopeFilter(scope)}) a
+        from (select ${areaColumn(scope.level)} as area, r.question, r.answer from response_answers r where r.survey_id = ${surveyId} and ${scopeFilter(scope)}
+          ${scope.onlyAnswer ? sql`and exists (select 1 from response_answers x where x.response_id = r.response_id and x.question = ${scope.onlyAnswer.question} and x.answer = ${scope.onlyAnswer.answer})` : sql``}) a
         group by grouping sets ((area, question, answer), (question, answer))`,
   );
   return {
@@ -141,4 +144,39 @@ export async function quotableExcerpts(scope: ReportScope, codeId: string, limit
           ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}
         order by e.occurred_on desc, e.id limit ${limit}`,
   );
+}
+
+export interface ThemeCounts {
+  /** The theme's code and each code under it, with their excerpts in the scope. */
+  codes: { codeId: string; name: string; depth: number; count: number; quotable: number }[];
+  /** Excerpts coded with the theme or anything under it, by programme and by region. */
+  byProgramme: { code: string; name: string; count: number }[];
+  byRegion: { code: string | null; name: string | null; count: number }[];
+  total: number;
+}
+
+/** The quarter's theme in numbers: its code and the codes under it, and where its excerpts came from. */
+export async function themeCounts(scope: ReportScope, codeId: string): Promise<ThemeCounts> {
+  const where = sql`e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
+    ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
+    ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
+    ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}`;
+  const tree = sql`with recursive tree(id, depth) as (select id, 0 from codes where id = ${codeId} union all select c.id, t.depth + 1 from codes c join tree t on c.parent_id = t.id where t.depth < 5)`;
+  const themed = sql`select distinct e.id, e.programme_codes, e.region_code from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id join tree on tree.id = ec.code_id where ${where}`;
+  const db = researchDb();
+  const [codeRows, byProgramme, byRegion, total] = await Promise.all([
+    queryRows<ThemeCounts['codes'][number]>(
+      db,
+      sql`${tree} select c.id as "codeId", c.name, tree.depth, count(e.id)::int as count, count(e.id) filter (where e.quotable)::int as quotable
+          from tree join codes c on c.id = tree.id
+          left join excerpt_codes ec on ec.code_id = c.id
+          left join excerpts e on e.id = ec.excerpt_id and ${where}
+          where c.status <> 'merged'
+          group by c.id, c.name, tree.depth order by tree.depth, count desc, c.name`,
+    ),
+    queryRows<ThemeCounts['byProgramme'][number]>(db, sql`${tree}, themed as (${themed}) select p.code, p.name, count(*)::int as count from themed cross join lateral unnest(themed.programme_codes) pc(code) join programmes p on p.code = pc.code group by p.code, p.name order by p.name`),
+    queryRows<ThemeCounts['byRegion'][number]>(db, sql`${tree}, themed as (${themed}) select r.code, r.name, count(*)::int as count from themed left join regions r on r.code = themed.region_code group by r.code, r.name order by r.name nulls last`),
+    queryRows<{ n: number }>(db, sql`${tree}, themed as (${themed}) select count(*)::int as n from themed`),
+  ]);
+  return { codes: codeRows, byProgramme, byRegion, total: total[0]?.n ?? 0 };
 }

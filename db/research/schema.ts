@@ -429,3 +429,15 @@ export const responseAnswers = pgTable(
   },
   (t) => [index('response_answers_report_idx').on(t.surveyId, t.submittedAt), index('response_answers_response_idx').on(t.responseId)],
 );
+
+/** Each quarter's theme (a code in the codebook, shown first in its report) and whether it is the year's 0–2 quarter (spec 5.16). */
+export const quarterThemes = pgTable('quarter_themes', {
+  /** 2026-27-Q3. */
+  quarter: text('quarter').primaryKey(),
+  codeId: uuid('code_id')
+    .notNull()
+    .references(() => codes.id),
+  earlyYears: boolean('early_years').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type QuarterTheme = typeof quarterThemes.$inferSelect;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { researchDb } from '#db/research/client';
-import { surveyResponses } from '#db/research/schema';
+import { codes, surveyResponses } from '#db/research/schema';
+import { eq } from 'drizzle-orm';
+import { setQuarterTheme, themesOfQuarters } from '~/research/quarter-themes.server';
 import { parseQuarter } from '~/reports/quarters';
 import { buildQuarterlyReport, type QuarterlyReport } from '~/reports/quarterly.server';
 import { tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
@@ -156,5 +158,26 @@ describe(`publishing the findings (${testStoreKind})`, () => {
     if (!session.ok) throw new Error('sign-in failed');
     const refused = await outcome(async () => findingsAction({ request: await formRequest('/staff/findings', { quarter: '2026-27-Q2', programme: 'all', level: 'england' }, { sessionToken: session.token }), params: {}, context: testContext() }));
     expect(refused.status).toBe(403);
+  });
+});
+
+describe(`the quarter's theme (${testStoreKind})`, () => {
+  it('defaults to Annex A’s suggestion, can be chosen, and flags one 0–2 quarter a year, which adds its own section', async () => {
+    const defaults = await themesOfQuarters(['2026-27-Q1', '2026-27-Q3']);
+    expect(defaults.get('2026-27-Q1')).toMatchObject({ name: 'Special educational needs and disabilities', isDefault: true, earlyYears: false });
+    expect(defaults.get('2026-27-Q3')).toMatchObject({ name: 'Access to support and its barriers', isDefault: true });
+    const [housing] = await researchDb().select().from(codes).where(eq(codes.seedKey, 'housing'));
+    expect(await setQuarterTheme({ quarter: '2026-27-Q1', codeId: housing!.id, earlyYears: true })).toEqual({ ok: true });
+    expect(await setQuarterTheme({ quarter: '2026-27-Q2', codeId: housing!.id, earlyYears: true })).toEqual({ ok: true });
+    const chosen = await themesOfQuarters(['2026-27-Q1', '2026-27-Q2']);
+    expect([chosen.get('2026-27-Q1')!.earlyYears, chosen.get('2026-27-Q2')!.earlyYears]).toEqual([false, true]);
+    expect(await setQuarterTheme({ quarter: '2026-27-Q3', codeId: randomUUID(), earlyYears: false })).toMatchObject({ ok: false });
+
+    // Q2's report leads with housing; the 0–2 section counts only those expecting or with a child under 2 (none here).
+    const report = await buildQuarterlyReport({ quarter: Q2, programme: 'all', level: 'england' });
+    expect(report.theme).toMatchObject({ name: 'Secure housing', chosen: true, total: null });
+    expect(report.earlyYears).toBe(true);
+    expect(report.sections.map((section) => section.audience)).toEqual(['families', 'early-years', 'young-people']);
+    expect(report.sections[1]!.responses).toBeNull();
   });
 });

@@ -13,6 +13,22 @@ const report: QuarterlyReport = {
   level: 'region',
   reach: { responses: 51, sessions: 2, participants: null, regions: 2, localAuthorities: 2 },
   themes: { codedExcerpts: 20, codes: [{ name: HOSTILE, parentName: null, count: 12, share: 0.6, quotes: ['@SUM(1) is what I wrote'] }] },
+  theme: {
+    name: 'Access to support and its barriers',
+    chosen: true,
+    total: 14,
+    codes: [
+      { name: 'Access to support and its barriers', depth: 0, count: 12, share: 12 / 14 },
+      { name: 'Bus fares', depth: 1, count: null, share: null },
+    ],
+    byProgramme: [{ name: 'Family Hubs', count: 14 }],
+    byRegion: [
+      { name: 'London', count: null },
+      { name: 'North West', count: null },
+    ],
+    quotes: ['The bus costs too much'],
+  },
+  earlyYears: false,
   sections: [
     {
       surveyId: 'common-question-set',
@@ -43,7 +59,9 @@ describe('the report files', () => {
   it('Excel: a sheet per table with the same numbers, [c] where hidden, and text never a formula', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await reportFile(report, 'xlsx')) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Reach', 'Codes', '01 wanted_unavailable']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Reach', 'Theme', 'Codes', '01 wanted_unavailable']);
+    expect(book.getWorksheet('Theme')!.getRow(4).values).toEqual([undefined, 'Access to support and its barriers', 12, 12 / 14]);
+    expect(book.getWorksheet('Theme')!.getRow(5).values).toEqual([undefined, '  Bus fares', '[c]', '[c]']);
     const sheet = book.getWorksheet('01 wanted_unavailable')!;
     expect(sheet.getRow(4).values).toEqual([undefined, 'E92000001', 'England', 51, 35, 35 / 51, 16, 16 / 51]);
     expect(sheet.getRow(5).values).toEqual([undefined, 'E12000007', '+London', 24, '[c]', '[c]', '[c]', '[c]']);
@@ -61,6 +79,9 @@ describe('the report files', () => {
     expect(value).toMatch(/England\s+51\s+35 \(69%\) \+19 pts\s+16 \(31%\) −19 pts/);
     expect(value).toMatch(/\+London\s+24\s+\[c\]\s+\[c\]/);
     expect(value).toContain('How these findings were made');
+    expect(value).toMatch(/This quarter’s theme: Access to support and its barriers/);
+    expect(value).toMatch(/Bus fares\s+\[c\]/);
+    expect(value).toContain('“The bus costs too much”');
     expect(value).toContain('2 cells are hidden, 1 of them for the second reason');
   });
 

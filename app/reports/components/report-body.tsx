@@ -1,6 +1,6 @@
 import { ScrollingTable } from '~/components/table';
 import type { QuarterlyReport } from '../quarterly.server';
-import { changeText, methodNote, percentText, reachRows, sectionHeading } from '../report-text';
+import { changeText, methodNote, percentText, reachRows, sectionHeading, themeHeading, themeIntro } from '../report-text';
 
 /**
  * The body of a quarterly report as a page: reach, codes and quotes, every table, the method note.
@@ -18,6 +18,50 @@ export function ReportBody({ report }: { report: QuarterlyReport }) {
           </div>
         ))}
       </dl>
+
+      {report.theme ? (
+        <section aria-labelledby="theme-heading">
+          <h2 className="govuk-heading-m" id="theme-heading">
+            {themeHeading(report.theme)}
+          </h2>
+          <p className="govuk-body">{themeIntro(report.theme)}</p>
+          <ScrollingTable label="The theme’s codes" caption="The theme’s codes" columns={['Code', { label: 'Excerpts', numeric: true }, { label: 'Share of the theme', numeric: true }]}>
+            {report.theme.codes.map((code) => (
+              <tr className="govuk-table__row" key={code.name}>
+                <td className="govuk-table__cell">
+                  <span className={code.depth > 0 ? `app-code-depth-${Math.min(code.depth, 2)}` : undefined}>{code.name}</span>
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{code.count === null ? '[c]' : code.count}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{percentText(code.share)}</td>
+              </tr>
+            ))}
+          </ScrollingTable>
+          <div className="govuk-grid-row">
+            {(
+              [
+                ['By programme', report.theme.byProgramme],
+                ['By region', report.theme.byRegion],
+              ] as const
+            ).map(([caption, rows]) => (
+              <div className="govuk-grid-column-one-half" key={caption}>
+                <ScrollingTable label={`The theme ${caption.toLowerCase()}`} caption={caption} columns={[caption === 'By programme' ? 'Programme' : 'Region', { label: 'Excerpts', numeric: true }]}>
+                  {rows.map((row) => (
+                    <tr className="govuk-table__row" key={row.name}>
+                      <td className="govuk-table__cell">{row.name}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.count === null ? '[c]' : row.count}</td>
+                    </tr>
+                  ))}
+                </ScrollingTable>
+              </div>
+            ))}
+          </div>
+          {report.theme.quotes.map((quote) => (
+            <blockquote className="govuk-body app-excerpt" key={quote}>
+              {quote}
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
 
       <h2 className="govuk-heading-m">What families talked about</h2>
       {report.themes.codes.length === 0 ? (
