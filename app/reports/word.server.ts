@@ -1,4 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { chartPng, reportCharts } from './charts.server';
 import type { QuarterlyReport } from './quarterly.server';
 import { changeText, methodNote, percentText, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
@@ -26,6 +27,7 @@ function table(columns: { label: string; numeric?: boolean }[], rows: string[][]
  * move through it), reach, codes and quotes, every closed question as a table, and the method note.
  */
 export async function reportDocument(report: QuarterlyReport): Promise<Buffer> {
+  const charts = await reportCharts(report);
   const children: (Paragraph | Table)[] = [
     heading(reportTitle(report), HeadingLevel.TITLE),
     body(reportSubtitle(report)),
@@ -71,6 +73,12 @@ export async function reportDocument(report: QuarterlyReport): Promise<Buffer> {
     children.push(body(`${section.responses.toLocaleString('en-GB')} responses.`));
     for (const entry of section.tables) {
       children.push(heading(entry.title + (entry.multiple ? ' (more than one answer could be chosen)' : ''), HeadingLevel.HEADING_3));
+      const chart = charts.get(`${section.surveyId}|${entry.question}`);
+      if (chart) {
+        const png = chartPng(chart);
+        // Half size on the page: the picture is drawn at twice the resolution so it prints sharply.
+        children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: png.width / 2, height: png.height / 2 }, altText: { name: chart.title, title: chart.title, description: chart.description } })] }));
+      }
       children.push(
         table(
           [{ label: 'Area' }, { label: 'Answered', numeric: true }, ...entry.answers.map((answer) => ({ label: answer.label, numeric: true }))],

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { SuccessBanner } from '~/components/success-banner';
+import { chartUris } from '~/reports/charts.server';
 import { ReportBody } from '~/reports/components/report-body';
 import type { QuarterlyReport } from '~/reports/quarterly.server';
 import { reportSubtitle, reportTitle } from '~/reports/report-text';
@@ -23,11 +24,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     published: dateFormat.format(published.publishedAt),
     latestId: published.latestId === published.id ? null : published.latestId,
     report,
+    charts: await chartUris(report),
   };
 }
 
 export default function PublishedReport() {
-  const { id, title, subtitle, version, note, published, latestId, report } = useLoaderData<typeof loader>();
+  const { id, title, subtitle, version, note, published, latestId, report, charts } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   return (
     <>
@@ -63,7 +65,7 @@ export default function PublishedReport() {
           </a>
         </li>
       </ul>
-      <ReportBody report={report} />
+      <ReportBody report={report} charts={charts} />
     </>
   );
 }

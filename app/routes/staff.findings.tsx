@@ -13,6 +13,7 @@ import { FilterSelect } from '~/components/filter-select';
 import { findingsRequest } from '~/reports/findings-page.server';
 import { buildQuarterlyReport } from '~/reports/quarterly.server';
 import { LEVEL_LABELS } from '~/reports/report-request';
+import { chartUris } from '~/reports/charts.server';
 import { ReportBody } from '~/reports/components/report-body';
 import { listRegions } from '~/research/reference.server';
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { input, parsed, choices } = findingsRequest(visibleProgrammes(user), search);
   if (!parsed.ok && parsed.forbidden) throw new Response('You can read the findings for your own programmes only', { status: 403 });
   const regions = (await listRegions()).map((region) => ({ value: region.code, label: region.name }));
-  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null, publishing: null };
+  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null, publishing: null, charts: {} };
   const report = await buildQuarterlyReport({ ...parsed.request, regionCode: parsed.request.level === 'la' ? parsed.request.regionCode : null });
   const query = new URLSearchParams({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level, ...(parsed.request.regionCode ? { region: parsed.request.regionCode } : {}) });
   const downloads = Object.fromEntries((['docx', 'xlsx', 'csv'] as const).map((format) => [format, `/staff/findings.${format}?${query.toString()}`]));
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === 'administrator'
       ? { version: await latestVersion({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level }), fields: Object.fromEntries(query) }
       : null;
-  return { input, choices, regions, errors: [], report, downloads, publishing };
+  return { input, choices, regions, errors: [], report, downloads, publishing, charts: await chartUris(report) };
 }
 
 
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Findings() {
-  const { input, choices, regions, errors: requestErrors, report, downloads, publishing } = useLoaderData<typeof loader>();
+  const { input, choices, regions, errors: requestErrors, report, downloads, publishing, charts } = useLoaderData<typeof loader>();
   const publishErrors = useActionData<typeof action>()?.errors ?? [];
   const errors = [...requestErrors, ...publishErrors];
   return (
@@ -93,7 +94,7 @@ export default function Findings() {
               </li>
             </ul>
           ) : null}
-          <ReportBody report={report} />
+          <ReportBody report={report} charts={charts} />
           {publishing ? (
             <>
               <h2 className="govuk-heading-m" id="publish">

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { chartPng, tableChart } from '~/reports/charts.server';
 import { reportFile } from '~/reports/files.server';
 import type { QuarterlyReport } from '~/reports/quarterly.server';
 
@@ -74,7 +76,12 @@ describe('the report files', () => {
   });
 
   it('Word: headings, the same numbers and the method note', async () => {
-    const { value } = await mammoth.extractRawText({ buffer: await reportFile(report, 'docx') });
+    const file = await reportFile(report, 'docx');
+    const { value } = await mammoth.extractRawText({ buffer: file });
+    // The England chart as a picture, described for screen readers.
+    const parts = unzipSync(new Uint8Array(file));
+    expect(Object.keys(parts).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+    expect(strFromU8(parts['word/document.xml']!)).toContain('descr="Bar chart, England: Yes 69%; No 31%."');
     expect(value).toContain('Family Voice quarterly findings: Q2 2026–27 (July to September 2026)');
     expect(value).toMatch(/England\s+51\s+35 \(69%\) \+19 pts\s+16 \(31%\) −19 pts/);
     expect(value).toMatch(/\+London\s+24\s+\[c\]\s+\[c\]/);
@@ -90,5 +97,17 @@ describe('the report files', () => {
     expect(text.split('\n')[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
     expect(text).toContain("2026-27-Q2,all,region,E12000007,'+London,wanted_unavailable,true,,,true");
     expect(text).toContain('2026-27-Q2,all,region,E92000001,England,wanted_unavailable,true,35,0.6863,false');
+  });
+
+  it('charts: drawn on the server as SVG, described in words, hidden answers left out and said so', async () => {
+    const table = report.sections[0]!.tables[0]!;
+    const chart = (await tableChart(table))!;
+    expect(chart.svg).toMatch(/^<svg /);
+    expect(chart.description).toBe('Bar chart, England: Yes 69%; No 31%.');
+    expect(chartPng(chart).data.subarray(1, 4).toString()).toBe('PNG');
+    const london = { ...table, rows: [table.rows[1]!] };
+    expect(await tableChart(london)).toBeNull();
+    const partly = { ...table, rows: [{ ...table.rows[0]!, cells: [table.rows[0]!.cells[0]!, { ...table.rows[0]!.cells[1]!, suppressed: true, count: null, share: null }] }] };
+    expect((await tableChart(partly))!.description).toBe('Bar chart, England: Yes 69%; 1 answer hidden to protect privacy.');
   });
 });

@@ -6,7 +6,7 @@ import { changeText, methodNote, percentText, reachRows, sectionHeading, themeHe
  * The body of a quarterly report as a page: reach, codes and quotes, every table, the method note.
  * Staff read it live and everyone reads a published version; it needs no JavaScript.
  */
-export function ReportBody({ report }: { report: QuarterlyReport }) {
+export function ReportBody({ report, charts = {} }: { report: QuarterlyReport; charts?: Record<string, { description: string; uri: string }> }) {
   return (
     <>
       <h2 className="govuk-heading-m">Who we heard from</h2>
@@ -109,33 +109,40 @@ export function ReportBody({ report }: { report: QuarterlyReport }) {
           {section.responses === null
             ? null
             : section.tables.map((table) => (
-                <ScrollingTable
-                  key={table.question}
-                  label={table.title}
-                  caption={`${table.title}${table.multiple ? ' (more than one answer could be chosen)' : ''}`}
-                  columns={['Area', { label: 'Answered', numeric: true }, ...table.answers.map((answer) => ({ label: answer.label, numeric: true as const }))]}
-                >
-                  {table.rows.map((row) => (
-                    <tr className="govuk-table__row" key={row.areaCode}>
-                      <th scope="row" className="govuk-table__header">
-                        {row.areaName}
-                      </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{row.base === null ? '[c]' : row.base}</td>
-                      {row.cells.map((cell) => (
-                        <td className="govuk-table__cell govuk-table__cell--numeric" key={cell.answer}>
-                          {cell.suppressed ? (
-                            '[c]'
-                          ) : (
-                            <>
-                              {cell.count} ({percentText(cell.share)})
-                              {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{changeText(cell.change)}</span> : null}
-                            </>
-                          )}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </ScrollingTable>
+                <div key={table.question}>
+                  {charts[`${section.surveyId}|${table.question}`] ? (
+                    <figure className="app-chart">
+                      <img src={charts[`${section.surveyId}|${table.question}`]!.uri} alt={charts[`${section.surveyId}|${table.question}`]!.description} />
+                      <figcaption className="govuk-body-s">A chart of the first row of the table below.</figcaption>
+                    </figure>
+                  ) : null}
+                  <ScrollingTable
+                    label={table.title}
+                    caption={`${table.title}${table.multiple ? ' (more than one answer could be chosen)' : ''}`}
+                    columns={['Area', { label: 'Answered', numeric: true }, ...table.answers.map((answer) => ({ label: answer.label, numeric: true as const }))]}
+                  >
+                    {table.rows.map((row) => (
+                      <tr className="govuk-table__row" key={row.areaCode}>
+                        <th scope="row" className="govuk-table__header">
+                          {row.areaName}
+                        </th>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{row.base === null ? '[c]' : row.base}</td>
+                        {row.cells.map((cell) => (
+                          <td className="govuk-table__cell govuk-table__cell--numeric" key={cell.answer}>
+                            {cell.suppressed ? (
+                              '[c]'
+                            ) : (
+                              <>
+                                {cell.count} ({percentText(cell.share)})
+                                {cell.change !== null ? <span className="govuk-body-s govuk-!-display-block">{changeText(cell.change)}</span> : null}
+                              </>
+                            )}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </ScrollingTable>
+                </div>
               ))}
         </section>
       ))}
