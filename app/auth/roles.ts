@@ -54,6 +54,6 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
   la_officer: [
     { title: 'Bring in responses you collected', description: 'Import answers to the common question set that your authority collected itself (CSV or Excel).', href: '/staff/responses/import' },
     { title: 'Good-practice guides', description: 'Download guides, rate them and give feedback on training.', href: '/staff/coming-soon/guides', comingSoon: true },
-    { title: 'Your area’s results', description: 'See what families in your local authority told us.', href: '/staff/coming-soon/area-results', comingSoon: true },
+    { title: 'Your area’s results', description: 'See what families in your local authority told us each quarter, and download the tables.', href: '/staff/findings' },
   ],
 };

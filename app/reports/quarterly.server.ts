@@ -112,7 +112,10 @@ async function protectedTables(scope: ReportScope, survey: SurveyDefinition, are
   for (const row of bases as QuestionBase[]) baseOf.set(`${row.area ?? ''}|${row.question}`, row.count);
   // Areas in the table: those with any answer, sorted by name; England (the total) first when there are several.
   const areas = [...new Set([...bases, ...counts].filter((row) => row.area !== null).map((row) => row.area!))].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b, 'en-GB'));
-  const rowsFor = scope.level === 'england' ? [ENGLAND] : ['', ...areas];
+  // The total row is England's, or the region's or authority's the report is narrowed to; one authority alone needs no total row.
+  const rowsFor = scope.level === 'england' ? [ENGLAND] : scope.laCode ? [scope.laCode] : ['', ...areas];
+  const totalCode = scope.regionCode ?? ENGLAND;
+  const totalName = scope.regionCode ? (areaNames.get(scope.regionCode) ?? scope.regionCode) : 'England';
   let hidden = 0;
   let secondary = 0;
   const result = tables.map((table) => {
@@ -132,8 +135,8 @@ async function protectedTables(scope: ReportScope, survey: SurveyDefinition, are
     const rows: ReportRow[] = rowsFor.map((area) => {
       const base = protectTotal(baseOf.get(`${area === ENGLAND ? ENGLAND : area}|${table.question}`) ?? 0);
       return {
-        areaCode: area === '' ? ENGLAND : area,
-        areaName: area === '' || area === ENGLAND ? 'England' : area === AREA_UNKNOWN ? 'Area not known' : (areaNames.get(area) ?? area),
+        areaCode: area === '' ? totalCode : area,
+        areaName: area === '' ? totalName : area === ENGLAND ? 'England' : area === AREA_UNKNOWN ? 'Area not known' : (areaNames.get(area) ?? area),
         base,
         cells: protectedCells
           .filter((cell) => cell.row === area)

@@ -17,6 +17,8 @@ export interface ParsedReportRequest {
   programme: string;
   level: 'england' | 'region' | 'la';
   regionCode: string | null;
+  /** Only this authority (an LA officer's own). */
+  laCode?: string | null;
 }
 
 /**

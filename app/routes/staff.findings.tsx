@@ -15,17 +15,18 @@ import { buildQuarterlyReport } from '~/reports/quarterly.server';
 import { LEVEL_LABELS } from '~/reports/report-request';
 import { chartUris } from '~/reports/charts.server';
 import { ReportBody } from '~/reports/components/report-body';
-import { listRegions } from '~/research/reference.server';
+import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 
 export const meta: MetaFunction = () => [{ title: 'Quarterly findings – Family Voice' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'programme_lead', 'analyst', 'administrator');
+  const user = await requireRole(request, 'programme_lead', 'analyst', 'administrator', 'la_officer');
   const search = new URL(request.url).searchParams;
-  const { input, parsed, choices } = findingsRequest(visibleProgrammes(user), search);
+  const ownLa = user.role === 'la_officer' ? (user.laCode ?? 'none') : null;
+  const { input, parsed, choices } = findingsRequest(visibleProgrammes(user), search, { ownLa });
   if (!parsed.ok && parsed.forbidden) throw new Response('You can read the findings for your own programmes only', { status: 403 });
   const regions = (await listRegions()).map((region) => ({ value: region.code, label: region.name }));
-  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null, publishing: null, charts: {} };
+  if (!parsed.ok) return { input, choices, regions, errors: parsed.errors, report: null, downloads: null, publishing: null, charts: {}, ownLaName: null };
   const report = await buildQuarterlyReport({ ...parsed.request, regionCode: parsed.request.level === 'la' ? parsed.request.regionCode : null });
   const query = new URLSearchParams({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level, ...(parsed.request.regionCode ? { region: parsed.request.regionCode } : {}) });
   const downloads = Object.fromEntries((['docx', 'xlsx', 'csv'] as const).map((format) => [format, `/staff/findings.${format}?${query.toString()}`]));
@@ -33,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === 'administrator'
       ? { version: await latestVersion({ quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level }), fields: Object.fromEntries(query) }
       : null;
-  return { input, choices, regions, errors: [], report, downloads, publishing, charts: await chartUris(report) };
+  const ownLaName = ownLa ? ((await listLocalAuthorities()).find((la) => la.code === ownLa)?.name ?? ownLa) : null;
+  return { input, choices, regions, errors: [], report, downloads, publishing, charts: await chartUris(report), ownLaName };
 }
 
 
@@ -47,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Findings() {
-  const { input, choices, regions, errors: requestErrors, report, downloads, publishing, charts } = useLoaderData<typeof loader>();
+  const { input, choices, regions, errors: requestErrors, report, downloads, publishing, charts, ownLaName } = useLoaderData<typeof loader>();
   const publishErrors = useActionData<typeof action>()?.errors ?? [];
   const errors = [...requestErrors, ...publishErrors];
   return (
@@ -59,21 +61,25 @@ export default function Findings() {
           <div className="govuk-grid-column-one-third">
             <FilterSelect name="quarter" label="Quarter" value={input.quarter} options={choices.quarters} any="This quarter" />
           </div>
-          <div className="govuk-grid-column-one-third">
-            <FilterSelect name="programme" label="Programme" value={input.programme} options={choices.programmes} any="Choose a programme" />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <FilterSelect name="level" label="Areas" value={input.level} options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} any="England" />
-          </div>
+          {ownLaName ? null : (
+            <>
+              <div className="govuk-grid-column-one-third">
+                <FilterSelect name="programme" label="Programme" value={input.programme} options={choices.programmes} any="Choose a programme" />
+              </div>
+              <div className="govuk-grid-column-one-third">
+                <FilterSelect name="level" label="Areas" value={input.level} options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} any="England" />
+              </div>
+            </>
+          )}
         </div>
-        <FilterSelect name="region" label="Region (for local authorities)" value={input.region} options={regions} any="All regions" />
+        {ownLaName ? null : <FilterSelect name="region" label="Region (for local authorities)" value={input.region} options={regions} any="All regions" />}
         <button type="submit" className="govuk-button" data-module="govuk-button">
           Show the findings
         </button>
       </form>
       {report ? (
         <>
-          <span className="govuk-caption-l">{report.programme ? report.programme.name : 'All five programmes'}</span>
+          <span className="govuk-caption-l">{ownLaName ? `${ownLaName}: what families in your area told us` : report.programme ? report.programme.name : 'All five programmes'}</span>
           <h2 className="govuk-heading-l">{report.quarter.label}</h2>
           {downloads ? (
             <ul className="govuk-list">

@@ -14,9 +14,15 @@ async function tabTo(page: Page, target: Locator, max = 200): Promise<void> {
 }
 
 /** Codes the excerpt on screen by keyboard alone: ticks each code, then saves and moves on. */
-async function codeByKeyboard(page: Page, codes: string[]): Promise<void> {
+async function codeByKeyboard(page: Page, codes: string[], { quotable = false } = {}): Promise<void> {
   for (const code of codes) {
     const box = page.getByRole('checkbox', { name: code, exact: true });
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  if (quotable) {
+    const box = page.getByRole('checkbox', { name: 'Fit to quote in a report' });
     await tabTo(page, box);
     await page.keyboard.press('Space');
     await expect(box).toBeChecked();
@@ -104,7 +110,7 @@ test.describe('qualitative analysis', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Code this excerpt' })).toBeVisible();
     await checkPage();
     await expect(page.locator('.app-excerpt')).toContainText(/landlord/i);
-    await codeByKeyboard(page, ['Secure housing']);
+    await codeByKeyboard(page, ['Secure housing'], { quotable: true });
     await checkPage();
     await expect(page.locator('.app-excerpt')).toContainText(/landlord/i);
     await codeByKeyboard(page, ['Secure housing']);
@@ -113,6 +119,7 @@ test.describe('qualitative analysis', () => {
     await page.goto('/staff/coding?status=coded&q=landlord');
     await checkPage();
     await expect(page.getByText('Coded as Secure housing.').first()).toBeVisible();
+    await expect(page.getByText('Coded as Secure housing. Fit to quote.')).toHaveCount(1);
   });
 
   test('at 320 px the coding page fits the screen, and a stale save is refused with a clear message', async ({ page, checkPage }) => {

@@ -24,6 +24,9 @@ test.describe('quarterly findings', () => {
     const file = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     expect(file.split('\n')[0]).toBe('quarter,programme,level,area_code,area_name,question,answer,count,share,suppressed');
     expect(file).toContain(',region,E92000001,England,');
+    const word = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the report (Word)' }).click();
+    expect((await word).suggestedFilename()).toMatch(/^family-voice-\d{4}-\d{2}-Q\d-family-hubs-region\.docx$/);
     // Another programme is refused.
     const refused = await page.goto('/staff/findings?programme=supporting-families');
     expect(refused?.status()).toBe(403);

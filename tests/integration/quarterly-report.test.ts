@@ -114,6 +114,23 @@ describe(`reading the findings (${testStoreKind})`, () => {
   });
 });
 
+describe(`an LA officer's own results (${testStoreKind})`, () => {
+  it('shows only their authority, for every programme, whatever the address asks for', async () => {
+    const random = createRandom(15);
+    const officer = buildStaffUser(random, { role: 'la_officer', laCode: NW.la });
+    await createStaffUser(officer);
+    const session = await signIn({ email: officer.email, password: officer.password, address: '192.0.2.12' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const result = await outcome(async () =>
+      findingsLoader({ request: await pageRequest('/staff/findings?quarter=2026-27-Q2&level=england&programme=family-hubs&region=E12000007', { sessionToken: session.token }), params: {}, context: testContext() }),
+    );
+    const body = result.body as { report: QuarterlyReport; ownLaName: string };
+    expect(body.ownLaName).toBe('Manchester');
+    expect(body.report.level).toBe('la');
+    expect(table(body.report).rows.map((row) => [row.areaName, row.base])).toEqual([['Manchester', 28]]);
+  });
+});
+
 describe(`publishing the findings (${testStoreKind})`, () => {
   it('publishes for everyone, refuses a correction that does not say what changed, keeps earlier versions, and numbers versions safely at once', async () => {
     const random = createRandom(13);
