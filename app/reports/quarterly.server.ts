@@ -1,5 +1,5 @@
 import { PROGRAMMES } from '#db/reference/programmes';
-import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope } from '~/research/report-counts.server';
+import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope, type SurveyCounts } from '~/research/report-counts.server';
 import { themesOfQuarters } from '~/research/quarter-themes.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import { closedQuestions } from '~/surveys/closed-questions';
@@ -102,9 +102,8 @@ function scopeOf(request: ReportRequest, quarter: Quarter): ReportScope {
 }
 
 /** Every table of one question set for one period, protected: counts, shares and bases as they may be shown. */
-async function protectedTables(scope: ReportScope, survey: SurveyDefinition, areaNames: Map<string, string>): Promise<{ tables: ReportTable[]; responses: number | null; hidden: number; secondary: number }> {
+function protectedTables(scope: ReportScope, survey: SurveyDefinition, areaNames: Map<string, string>, { counts, bases }: SurveyCounts): { tables: ReportTable[]; responses: number | null; hidden: number; secondary: number } {
   const tables = reportTables(survey);
-  const { counts, bases } = await answerCounts(scope, survey.id);
   const countOf = new Map(counts.map((row: AnswerCount) => [`${row.area ?? ''}|${row.question}|${row.answer}`, row.count]));
   // Several-answer questions carry their own "answered" rows; for one answer it is the sum of the answers.
   const baseOf = new Map<string, number>();
@@ -193,17 +192,17 @@ async function themeSection(scope: ReportScope, quarterKey: string): Promise<{ t
 export async function buildQuarterlyReport(request: ReportRequest): Promise<QuarterlyReport> {
   const previous = previousQuarter(request.quarter);
   const scope = scopeOf(request, request.quarter);
-  const previousScope = scopeOf(request, previous);
   const [regions, las] = await Promise.all([listRegions(), listLocalAuthorities()]);
   const areaNames = new Map<string, string>([...regions.map((region) => [region.code, region.name] as const), ...las.map((la) => [la.code, la.name] as const)]);
-  const [reached, coded, themed] = await Promise.all([reach(scope), codeCounts(scope), themeSection(scope, request.quarter.key)]);
+  const [reached, coded, themed, counted] = await Promise.all([reach(scope), codeCounts(scope), themeSection(scope, request.quarter.key), answerCounts(scope, REPORTED_SURVEYS, previous.from)]);
   let hidden = 0;
   let secondary = 0;
   const sections: ReportSection[] = [];
   for (const surveyId of REPORTED_SURVEYS) {
     const survey = getSurvey(surveyId);
     if (!survey) continue;
-    const [now, before] = await Promise.all([protectedTables(scope, survey, areaNames), protectedTables(previousScope, survey, areaNames)]);
+    const now = protectedTables(scope, survey, areaNames, counted.get(`${surveyId}|now`)!);
+    const before = protectedTables(scope, survey, areaNames, counted.get(`${surveyId}|before`)!);
     hidden += now.hidden;
     secondary += now.secondary;
     const earlier = new Map(before.tables.flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => [`${table.question}|${row.areaCode}|${cell.answer}`, cell.share] as const))));
@@ -219,7 +218,7 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
     // The year's 0–2 quarter: the parents' answers again, from those expecting or with a child under 2.
     if (themed.earlyYears && surveyId === 'common-question-set') {
       const onlyAnswer = { question: 'pregnancy_or_under2', answer: 'yes' };
-      const early = await protectedTables({ ...scope, onlyAnswer }, survey, areaNames);
+      const early = protectedTables(scope, survey, areaNames, (await answerCounts({ ...scope, onlyAnswer }, [surveyId], request.quarter.from)).get(`${surveyId}|now`)!);
       hidden += early.hidden;
       secondary += early.secondary;
       sections.push({ surveyId: `${surveyId}:under-2s`, title: 'Expectant parents and families with a child under 2', audience: 'early-years', responses: early.responses, tables: early.tables });

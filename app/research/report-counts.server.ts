@@ -56,18 +56,40 @@ export interface QuestionBase {
  * many answered each question: one GROUP BY over the unpacked answers (response_answers), whose
  * null-answer rows are the "answered" counts.
  */
-export async function answerCounts(scope: ReportScope, surveyId: string): Promise<{ counts: AnswerCount[]; bases: QuestionBase[] }> {
-  const rows = await queryRows<AnswerCount & { answer: string | null }>(
-    researchDb(),
-    sql`select area, question, answer, count(*)::int as count
-        from (select ${areaColumn(scope.level)} as area, r.question, r.answer from response_answers r where r.survey_id = ${surveyId} and ${scopeFilter(scope)}
-          ${scope.onlyAnswer ? sql`and exists (select 1 from response_answers x where x.response_id = r.response_id and x.question = ${scope.onlyAnswer.question} and x.answer = ${scope.onlyAnswer.answer})` : sql``}) a
-        group by grouping sets ((area, question, answer), (question, answer))`,
-  );
-  return {
-    counts: rows.filter((row): row is AnswerCount => row.answer !== null),
-    bases: rows.filter((row) => row.answer === null).map((row) => ({ area: row.area, question: row.question, count: row.count })),
-  };
+export interface SurveyCounts {
+  counts: AnswerCount[];
+  bases: QuestionBase[];
+}
+
+/**
+ * The answer counts of several question sets over the scope's period and the one before it, in one
+ * scan: `${surveyId}|now` and `${surveyId}|before`. JIT compilation is off for it: on this query it
+ * cost more (about a second) than it saved.
+ */
+export async function answerCounts(scope: ReportScope, surveyIds: readonly string[], previousFrom: Date): Promise<Map<string, SurveyCounts>> {
+  const rows = await researchDb().transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<AnswerCount & { answer: string | null; surveyId: string; period: 'now' | 'before' }>(
+      tx,
+      sql`select survey_id as "surveyId", period, area, question, answer, count(*)::int as count
+          from (
+            select r.survey_id, case when r.submitted_at >= ${scope.from.toISOString()}::timestamptz then 'now' else 'before' end as period,
+              ${areaColumn(scope.level)} as area, r.question, r.answer
+            from response_answers r
+            where r.survey_id = any(${`{${surveyIds.join(',')}}`}::text[]) and ${scopeFilter({ ...scope, from: previousFrom })}
+              ${scope.onlyAnswer ? sql`and exists (select 1 from response_answers x where x.response_id = r.response_id and x.question = ${scope.onlyAnswer.question} and x.answer = ${scope.onlyAnswer.answer})` : sql``}
+          ) a
+          group by grouping sets ((survey_id, period, area, question, answer), (survey_id, period, question, answer))`,
+    );
+  });
+  const result = new Map<string, SurveyCounts>();
+  for (const surveyId of surveyIds) for (const period of ['now', 'before']) result.set(`${surveyId}|${period}`, { counts: [], bases: [] });
+  for (const row of rows) {
+    const entry = result.get(`${row.surveyId}|${row.period}`)!;
+    if (row.answer === null) entry.bases.push({ area: row.area, question: row.question, count: row.count });
+    else entry.counts.push({ area: row.area, question: row.question, answer: row.answer, count: row.count });
+  }
+  return result;
 }
 
 export interface Reach {
