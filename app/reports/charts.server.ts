@@ -67,3 +67,18 @@ export function svgDataUri(svg: string): string {
 export async function chartUris(report: QuarterlyReport): Promise<Record<string, { description: string; uri: string }>> {
   return Object.fromEntries([...(await reportCharts(report))].map(([key, chart]) => [key, { description: chart.description, uri: svgDataUri(chart.svg) }]));
 }
+
+const published = new Map<string, Record<string, { description: string; uri: string }>>();
+
+/**
+ * A published version's charts, drawn once per process: a published version never changes, and
+ * drawing forty charts for every visitor would let anyone keep the server busy.
+ */
+export async function publishedChartUris(publishedId: string, report: QuarterlyReport): Promise<Record<string, { description: string; uri: string }>> {
+  const cached = published.get(publishedId);
+  if (cached) return cached;
+  const charts = await chartUris(report);
+  if (published.size >= 50) published.delete(published.keys().next().value!);
+  published.set(publishedId, charts);
+  return charts;
+}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { SuccessBanner } from '~/components/success-banner';
-import { chartUris } from '~/reports/charts.server';
+import { publishedChartUris } from '~/reports/charts.server';
 import { ReportBody } from '~/reports/components/report-body';
 import type { QuarterlyReport } from '~/reports/quarterly.server';
 import { reportSubtitle, reportTitle } from '~/reports/report-text';
@@ -24,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     published: dateFormat.format(published.publishedAt),
     latestId: published.latestId === published.id ? null : published.latestId,
     report,
-    charts: await chartUris(report),
+    charts: await publishedChartUris(published.id, report),
   };
 }
 
