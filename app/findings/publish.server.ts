@@ -17,6 +17,8 @@ export async function publishFindings(form: FormData, { userId, correlationId }:
   };
   const parsed = readReportRequest({ quarter: text('quarter'), programme: text('programme'), level: text('level'), region: text('region') }, { now: new Date(), visibleProgrammes: PROGRAMME_CODES });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  // A published report covers the whole of England at its level; one narrowed to a region is for reading here.
+  if (parsed.request.regionCode) return { ok: false, errors: [{ field: 'region', message: 'Publish the findings for all regions: choose “All regions” first' }] };
   const key = { quarter: parsed.request.quarter.key, programme: parsed.request.programme, level: parsed.request.level };
   const note = (text('note') ?? '').trim();
   if ((await latestVersion(key)) > 0 && note.length === 0) return { ok: false, errors: [{ field: 'note', message: 'Say what was corrected' }] };

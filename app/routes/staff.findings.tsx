@@ -51,7 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Findings() {
   const { input, choices, regions, errors: requestErrors, report, downloads, publishing, charts, ownLaName } = useLoaderData<typeof loader>();
   const publishErrors = useActionData<typeof action>()?.errors ?? [];
-  const errors = [...requestErrors, ...publishErrors];
+  // The choosing form's fields are named filter-…, so the summary's links reach them.
+  const errors = [...requestErrors, ...publishErrors].map((error) => (['quarter', 'programme', 'level', 'region'].includes(error.field) ? { ...error, field: `filter-${error.field}` } : error));
   return (
     <>
       <ErrorSummary errors={errors} />

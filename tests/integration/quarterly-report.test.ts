@@ -146,6 +146,7 @@ describe(`publishing the findings (${testStoreKind})`, () => {
     const firstId = first.headers.get('location')!.match(/\/reports\/([0-9a-f-]{36})/)![1]!;
     expect((await publish(fields)).body).toMatchObject({ errors: [{ field: 'note', message: 'Say what was corrected' }] });
     expect((await publish({ ...fields, quarter: '2030-31-Q1' })).body).toMatchObject({ errors: [{ field: 'quarter', message: expect.stringMatching(/has not started/) }] });
+    expect((await publish({ ...fields, level: 'la', region: 'E12000002' })).body).toMatchObject({ errors: [{ field: 'region', message: expect.stringMatching(/all regions/) }] });
     const second = await publish({ ...fields, note: 'A region was named wrongly' });
     const secondId = second.headers.get('location')!.match(/\/reports\/([0-9a-f-]{36})/)![1]!;
 
