@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
 import { pruneDrafts } from '~/surveys/drafts.server';
-import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/excerpt-backfill.server';
+import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/backfill.server';
 import type { Env } from '~/env.server';
 import { startJobQueue, stopJobQueue } from '~/jobs/queue.server';
 import { logger } from '~/utils/logger.server';

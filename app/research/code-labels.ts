@@ -20,3 +20,10 @@ export function codeEventText(kind: string, details: Record<string, unknown>): s
       return kind;
   }
 }
+
+/** A code as a choice in a select: indented by its depth in the tree. */
+export function codeOption(code: { id: string; name: string; depth: number }): { value: string; label: string } {
+  return { value: code.id, label: `${'— '.repeat(code.depth)}${code.name}` };
+}
+
+export const TOP_LEVEL_OPTION = { value: '', label: 'None: a top-level code' };

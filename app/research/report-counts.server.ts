@@ -27,13 +27,20 @@ function areaColumn(level: ReportScope['level']): SQL {
   return level === 'region' ? sql`coalesce(r.region_code, ${AREA_UNKNOWN})` : sql`coalesce(r.la_code, ${AREA_UNKNOWN})`;
 }
 
-/** The scope's filters on a table with submitted_at, programme_codes, region_code and la_code columns (as `r`). */
-function scopeFilter(scope: ReportScope): SQL {
-  return sql`r.submitted_at >= ${scope.from.toISOString()}::timestamptz and r.submitted_at < ${scope.to.toISOString()}::timestamptz
-      ${scope.programme ? sql`and r.programme_codes @> array[${scope.programme}]::text[]` : sql``}
-      ${scope.regionCode ? sql`and r.region_code = ${scope.regionCode}` : sql``}
-      ${scope.laCode ? sql`and r.la_code = ${scope.laCode}` : sql``}`;
+/**
+ * The scope as SQL conditions: `day` in the period, and the programme, region and LA on the table
+ * aliased `placed` (responses, unpacked answers, excerpts and panels all name these columns alike).
+ */
+function scopeFilter(scope: ReportScope, { day = sql`r.submitted_at`, placed = 'r' }: { day?: SQL; placed?: string } = {}): SQL {
+  const column = (name: string) => sql`${sql.identifier(placed)}.${sql.identifier(name)}`;
+  return sql`${day} >= ${scope.from.toISOString()}::timestamptz and ${day} < ${scope.to.toISOString()}::timestamptz
+      ${scope.programme ? sql`and ${column('programme_codes')} @> array[${scope.programme}]::text[]` : sql``}
+      ${scope.regionCode ? sql`and ${column('region_code')} = ${scope.regionCode}` : sql``}
+      ${scope.laCode ? sql`and ${column('la_code')} = ${scope.laCode}` : sql``}`;
 }
+
+/** The scope on excerpts (aliased `e`), by the day they were said or sent. */
+const excerptFilter = (scope: ReportScope) => scopeFilter(scope, { day: sql`e.occurred_on`, placed: 'e' });
 
 export interface AnswerCount {
   /** The area's code, or null for the total over every area. */
@@ -116,20 +123,15 @@ export interface Reach {
 
 /** Headline reach: responses, panel sessions held, people who took part in them, and the regions and LAs reached. */
 export async function reach(scope: ReportScope): Promise<Reach> {
-  const from = scope.from.toISOString();
-  const to = scope.to.toISOString();
-  const programme = (column: SQL) => (scope.programme ? sql`and ${column} @> array[${scope.programme}]::text[]` : sql``);
-  const area = (region: SQL, la: SQL) => sql`${scope.regionCode ? sql`and ${region} = ${scope.regionCode}` : sql``} ${scope.laCode ? sql`and ${la} = ${scope.laCode}` : sql``}`;
   const [row] = await queryRows<Reach>(
     researchDb(),
     sql`with resp as (
           select r.region_code, r.la_code from survey_responses r
-          where r.submitted_at >= ${from}::timestamptz and r.submitted_at < ${to}::timestamptz ${programme(sql`r.programme_codes`)} ${area(sql`r.region_code`, sql`r.la_code`)}
+          where ${scopeFilter(scope)}
         ),
         held as (
           select s.id, p.region_code, p.la_code from panel_sessions s join panels p on p.id = s.panel_id
-          where s.cancelled_at is null and s.starts_at >= ${from}::timestamptz and s.starts_at < ${to}::timestamptz
-            ${programme(sql`p.programme_codes`)} ${area(sql`p.region_code`, sql`p.la_code`)}
+          where s.cancelled_at is null and ${scopeFilter(scope, { day: sql`s.starts_at`, placed: 'p' })}
         )
         select (select count(*)::int from resp) as responses,
           (select count(*)::int from held) as sessions,
@@ -152,10 +154,7 @@ export interface CodeCount {
 
 /** The codes applied to the period's excerpts, with their counts: for the report's themes section. */
 export async function codeCounts(scope: ReportScope): Promise<{ codes: CodeCount[]; codedExcerpts: number }> {
-  const where = sql`e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
-    ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
-    ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
-    ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}`;
+  const where = excerptFilter(scope);
   const db = researchDb();
   const [codes, total] = await Promise.all([
     queryRows<CodeCount>(
@@ -174,10 +173,7 @@ export async function quotableExcerpts(scope: ReportScope, codeId: string, limit
   return queryRows<{ id: string; text: string }>(
     researchDb(),
     sql`select e.id, e.text from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id and ec.code_id = ${codeId}
-        where e.quotable and e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
-          ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
-          ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
-          ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}
+        where e.quotable and ${excerptFilter(scope)}
         order by e.occurred_on desc, e.id limit ${limit}`,
   );
 }
@@ -193,10 +189,7 @@ export interface ThemeCounts {
 
 /** The quarter's theme in numbers: its code and the codes under it, and where its excerpts came from. */
 export async function themeCounts(scope: ReportScope, codeId: string): Promise<ThemeCounts> {
-  const where = sql`e.occurred_on >= ${scope.from.toISOString()}::timestamptz and e.occurred_on < ${scope.to.toISOString()}::timestamptz
-    ${scope.programme ? sql`and e.programme_codes @> array[${scope.programme}]::text[]` : sql``}
-    ${scope.regionCode ? sql`and e.region_code = ${scope.regionCode}` : sql``}
-    ${scope.laCode ? sql`and e.la_code = ${scope.laCode}` : sql``}`;
+  const where = excerptFilter(scope);
   const tree = sql`with recursive tree(id, depth) as (select id, 0 from codes where id = ${codeId} union all select c.id, t.depth + 1 from codes c join tree t on c.parent_id = t.id where t.depth < 5)`;
   const themed = sql`select distinct e.id, e.programme_codes, e.region_code from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id join tree on tree.id = ec.code_id where ${where}`;
   const db = researchDb();

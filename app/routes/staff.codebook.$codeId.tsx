@@ -11,7 +11,7 @@ import { SuccessBanner } from '~/components/success-banner';
 import { ScrollingTable } from '~/components/table';
 import { TextInput } from '~/components/text-input';
 import { recordAudit } from '~/governance/audit.server';
-import { CODE_STATUS_LABELS, codeEventText } from '~/research/code-labels';
+import { CODE_STATUS_LABELS, codeEventText, codeOption } from '~/research/code-labels';
 import { codeHistory, CodebookError, getCode, listCodebook, mergeCode, mergeCodeSchema, renameCode, renameCodeSchema, setCodeRetired } from '~/research/codebook.server';
 import { codingQueue } from '~/research/coding.server';
 import { excerptView } from '~/research/excerpt-view.server';
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: history.map((event) => ({ id: event.id, when: dateFormat.format(event.at), text: codeEventText(event.kind, event.details) })),
     mergeTargets: [
       { value: '', label: 'Choose a code' },
-      ...all.filter((entry) => entry.id !== code.id && entry.status !== 'merged').map((entry) => ({ value: entry.id, label: `${'— '.repeat(entry.depth)}${entry.name}` })),
+      ...all.filter((entry) => entry.id !== code.id && entry.status !== 'merged').map(codeOption),
     ],
   };
 }

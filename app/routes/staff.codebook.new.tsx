@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
+import { codeOption, TOP_LEVEL_OPTION } from '~/research/code-labels';
 import { TextArea } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 async function parentChoices() {
   const codes = await applicableCodes();
-  return [{ value: '', label: 'None: a top-level code' }, ...codes.map((code) => ({ value: code.id, label: `${'— '.repeat(code.depth)}${code.name}` }))];
+  return [TOP_LEVEL_OPTION, ...codes.map(codeOption)];
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
+import { codeOption } from '~/research/code-labels';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { SelectField } from '~/components/select-field';
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [themes, codes] = await Promise.all([themesOfQuarters(quarters.map((quarter) => quarter.key)), applicableCodes()]);
   return {
     quarters: quarters.map((quarter) => ({ key: quarter.key, label: quarter.label, ...themes.get(quarter.key)! })),
-    codes: codes.map((code) => ({ value: code.id, label: `${'— '.repeat(code.depth)}${code.name}` })),
+    codes: codes.map(codeOption),
   };
 }
 

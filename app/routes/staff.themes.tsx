@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
+import { codeOption, TOP_LEVEL_OPTION } from '~/research/code-labels';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { SelectField } from '~/components/select-field';
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     themes: themes.map((theme) => ({ ...theme, name: suggestedName(theme.topTerms) })),
     suggestions,
-    parents: [{ value: '', label: 'None: a top-level code' }, ...codes.map((code) => ({ value: code.id, label: `${'— '.repeat(code.depth)}${code.name}` }))],
+    parents: [TOP_LEVEL_OPTION, ...codes.map(codeOption)],
     perRun: UNCODED_PER_RUN,
   };
 }

@@ -15,7 +15,7 @@ import { insertSession } from '~/research/sessions.server';
 import { adoptTheme, codeBreakdown, openThemes } from '~/research/themes.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
-import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/excerpt-backfill.server';
+import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/backfill.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
