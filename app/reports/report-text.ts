@@ -1,4 +1,4 @@
-import type { QuarterlyReport } from './quarterly.server';
+import type { QuarterlyReport, ReportLevel } from './quarterly.server';
 
 /** Words shared by the page, the Word file and the Excel file, so all three say the same. */
 export const SUPPRESSED_MARK = '[c]';
@@ -7,9 +7,14 @@ export function reportTitle(report: QuarterlyReport): string {
   return `Family Voice quarterly findings: ${report.quarter.label}`;
 }
 
+/** What a report covers, in words: "Family Hubs, by region", "All five programmes, England". */
+export function scopeWords(programmeName: string | null, level: ReportLevel): string {
+  const areas = level === 'england' ? 'England' : level === 'region' ? 'by region' : 'by local authority';
+  return `${programmeName ?? 'All five programmes'}, ${areas}`;
+}
+
 export function reportSubtitle(report: QuarterlyReport): string {
-  const level = report.level === 'england' ? 'England' : report.level === 'region' ? 'by region' : 'by local authority';
-  return `${report.programme ? report.programme.name : 'All five programmes'}, ${level}`;
+  return scopeWords(report.programme?.name ?? null, report.level);
 }
 
 export function sectionHeading(section: QuarterlyReport['sections'][number]): string {

@@ -2,7 +2,8 @@ import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { PROGRAMMES } from '#db/reference/programmes';
 import { parseQuarter } from '~/reports/quarters';
-import { LEVEL_LABELS } from '~/reports/report-request';
+import type { ReportLevel } from '~/reports/quarterly.server';
+import { scopeWords } from '~/reports/report-text';
 import { listPublished } from '~/research/published-reports.server';
 
 export const meta: MetaFunction = () => [{ title: 'What families told us – Family Voice' }];
@@ -14,7 +15,7 @@ export async function loader() {
   return {
     reports: published.map((entry) => ({
       id: entry.id,
-      title: `${parseQuarter(entry.quarter)?.label ?? entry.quarter}: ${entry.programme === 'all' ? 'all five programmes' : (PROGRAMMES.find((programme) => programme.code === entry.programme)?.name ?? entry.programme)}, ${LEVEL_LABELS[entry.level as keyof typeof LEVEL_LABELS]?.toLowerCase() ?? entry.level}`,
+      title: `${parseQuarter(entry.quarter)?.label ?? entry.quarter}: ${scopeWords(entry.programme === 'all' ? 'all five programmes' : (PROGRAMMES.find((programme) => programme.code === entry.programme)?.name ?? entry.programme), entry.level as ReportLevel)}`,
       version: entry.version,
       latest: entry.latest,
       note: entry.note,

@@ -66,6 +66,12 @@ export function SurveyJsForm({
       const model = new core.Model(json);
       if (locale !== 'en') model.locale = locale;
       model.showCompletedPage = false;
+      // Focus goes to the GOV.UK error summary, whose links lead into each question. SurveyJS moves
+      // to the first question with an error after it scrolls there (whatever autoFocusFirstError
+      // says), which would take focus from the summary; moves to a new page still scroll.
+      model.onScrollToTop.add((_, options) => {
+        if (options.question && options.question.errors.length > 0) options.allow = false;
+      });
       applyGovukTheme(model, { json, localization: core.surveyLocalization, preview });
       // survey-core 3.0.0 puts aria-required on role="group" containers, which ARIA does not allow
       // (axe: aria-allowed-attr). The title still marks the question as required.
