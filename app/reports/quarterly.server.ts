@@ -1,6 +1,7 @@
 import { PROGRAMMES } from '#db/reference/programmes';
 import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope, type SurveyCounts } from '~/research/report-counts.server';
 import { themesOfQuarters } from '~/research/quarter-themes.server';
+import { UNDER_TWOS } from '~/research/segments';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import { closedQuestions } from '~/surveys/closed-questions';
 import { getSurvey, type SurveyDefinition, type SurveyQuestion } from '~/surveys/definitions.server';
@@ -98,7 +99,7 @@ export function reportTables(survey: SurveyDefinition): Table[] {
 }
 
 function scopeOf(request: ReportRequest, quarter: Quarter): ReportScope {
-  return { from: quarter.from, to: quarter.to, programme: request.programme === 'all' ? null : request.programme, level: request.level, regionCode: request.regionCode ?? null, laCode: request.laCode ?? null };
+  return { quarter: quarter.key, from: quarter.from, to: quarter.to, programme: request.programme === 'all' ? null : request.programme, level: request.level, regionCode: request.regionCode ?? null, laCode: request.laCode ?? null };
 }
 
 /** Every table of one question set for one period, protected: counts, shares and bases as they may be shown. */
@@ -194,7 +195,7 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
   const scope = scopeOf(request, request.quarter);
   const [regions, las] = await Promise.all([listRegions(), listLocalAuthorities()]);
   const areaNames = new Map<string, string>([...regions.map((region) => [region.code, region.name] as const), ...las.map((la) => [la.code, la.name] as const)]);
-  const [reached, coded, themed, counted] = await Promise.all([reach(scope), codeCounts(scope), themeSection(scope, request.quarter.key), answerCounts(scope, REPORTED_SURVEYS, previous.from)]);
+  const [reached, coded, themed, counted] = await Promise.all([reach(scope), codeCounts(scope), themeSection(scope, request.quarter.key), answerCounts(scope, REPORTED_SURVEYS, previous.key)]);
   let hidden = 0;
   let secondary = 0;
   const sections: ReportSection[] = [];
@@ -217,8 +218,7 @@ export async function buildQuarterlyReport(request: ReportRequest): Promise<Quar
     sections.push({ surveyId, title: survey.text[survey.locales[0]!]!.title, audience: survey.audience, responses: now.responses, tables: now.tables });
     // The year's 0–2 quarter: the parents' answers again, from those expecting or with a child under 2.
     if (themed.earlyYears && surveyId === 'common-question-set') {
-      const onlyAnswer = { question: 'pregnancy_or_under2', answer: 'yes' };
-      const early = protectedTables(scope, survey, areaNames, (await answerCounts({ ...scope, onlyAnswer }, [surveyId], request.quarter.from)).get(`${surveyId}|now`)!);
+      const early = protectedTables(scope, survey, areaNames, (await answerCounts(scope, [surveyId], scope.quarter, UNDER_TWOS.key)).get(`${surveyId}|now`)!);
       hidden += early.hidden;
       secondary += early.secondary;
       sections.push({ surveyId: `${surveyId}:under-2s`, title: 'Expectant parents and families with a child under 2', audience: 'early-years', responses: early.responses, tables: early.tables });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { queryRows } from '#db/store';
+import { EVERYONE } from './segments';
 
 /** What a report covers: a period, one programme or all, and how it is broken down by area. */
 export interface ReportScope {
@@ -14,8 +15,8 @@ export interface ReportScope {
   regionCode?: string | null;
   /** Only this local authority (an LA officer). */
   laCode?: string | null;
-  /** Only responses that gave this answer (the 0–2 section: expecting or with a child under 2). */
-  onlyAnswer?: { question: string; answer: string } | null;
+  /** The quarter from–to is (2026-27-Q3): response counts are read from the quarter's tallies. */
+  quarter: string;
 }
 
 export const ENGLAND = 'E92000001';
@@ -28,15 +29,19 @@ function areaColumn(level: ReportScope['level']): SQL {
 }
 
 /**
- * The scope as SQL conditions: `day` in the period, and the programme, region and LA on the table
- * aliased `placed` (responses, unpacked answers, excerpts and panels all name these columns alike).
+ * The scope's programme, region and LA as SQL conditions on the table aliased `placed` (tallies,
+ * excerpts and panels all name these columns alike).
  */
-function scopeFilter(scope: ReportScope, { day = sql`r.submitted_at`, placed = 'r' }: { day?: SQL; placed?: string } = {}): SQL {
+function placeFilter(scope: ReportScope, placed: string): SQL {
   const column = (name: string) => sql`${sql.identifier(placed)}.${sql.identifier(name)}`;
-  return sql`${day} >= ${scope.from.toISOString()}::timestamptz and ${day} < ${scope.to.toISOString()}::timestamptz
-      ${scope.programme ? sql`and ${column('programme_codes')} @> array[${scope.programme}]::text[]` : sql``}
+  return sql`${scope.programme ? sql`and ${column('programme_codes')} @> array[${scope.programme}]::text[]` : sql``}
       ${scope.regionCode ? sql`and ${column('region_code')} = ${scope.regionCode}` : sql``}
       ${scope.laCode ? sql`and ${column('la_code')} = ${scope.laCode}` : sql``}`;
+}
+
+/** The scope as SQL conditions: `day` in the period, and the place (placeFilter). */
+function scopeFilter(scope: ReportScope, { day, placed }: { day: SQL; placed: string }): SQL {
+  return sql`${day} >= ${scope.from.toISOString()}::timestamptz and ${day} < ${scope.to.toISOString()}::timestamptz ${placeFilter(scope, placed)}`;
 }
 
 /** The scope on excerpts (aliased `e`), by the day they were said or sent. */
@@ -58,41 +63,29 @@ export interface QuestionBase {
   count: number;
 }
 
-/**
- * How many responses gave each answer to a set's closed questions, per area and in total, with how
- * many answered each question: one GROUP BY over the unpacked answers (response_answers), whose
- * null-answer rows are the "answered" counts.
- */
+/** How many responses gave each answer to a set's closed questions, per area and in total, with how many answered each question. */
 export interface SurveyCounts {
   counts: AnswerCount[];
   bases: QuestionBase[];
 }
 
 /**
- * The answer counts of several question sets over the scope's period and the one before it, in one
- * scan: `${surveyId}|now` and `${surveyId}|before`, per area and in total. A plain GROUP BY lets
- * PostgreSQL count in parallel with hash tables (GROUPING SETS made it sort millions of rows on
- * disk); the totals over areas are sums, since each response has one area. JIT compilation is off
- * for it: it cost about a second and saved nothing.
+ * The answer counts of several question sets for the scope's quarter and the one before it, from
+ * the tallies kept as responses are stored (a few thousand rows a quarter, not millions):
+ * `${surveyId}|now` and `${surveyId}|before`, per area and in total, for everyone or one segment
+ * (segments.ts). Null-answer rows are the "answered" counts of several-answer questions. The totals
+ * over areas are sums, since each response has one area.
  */
-export async function answerCounts(scope: ReportScope, surveyIds: readonly string[], previousFrom: Date): Promise<Map<string, SurveyCounts>> {
-  const rows = await researchDb().transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    // Room to count in memory: a few thousand groups, but each parallel worker keeps its own table.
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return queryRows<{ surveyId: string; period: 'now' | 'before'; area: string; question: string; answer: string | null; count: number }>(
-      tx,
-      sql`select survey_id as "surveyId", period, area, question, answer, count(*)::int as count
-          from (
-            select r.survey_id, case when r.submitted_at >= ${scope.from.toISOString()}::timestamptz then 'now' else 'before' end as period,
-              ${areaColumn(scope.level)} as area, r.question, r.answer
-            from response_answers r
-            where r.survey_id = any(${`{${surveyIds.join(',')}}`}::text[]) and ${scopeFilter({ ...scope, from: previousFrom })}
-              ${scope.onlyAnswer ? sql`and exists (select 1 from response_answers x where x.response_id = r.response_id and x.question = ${scope.onlyAnswer.question} and x.answer = ${scope.onlyAnswer.answer})` : sql``}
-          ) a
-          group by survey_id, period, area, question, answer`,
-    );
-  });
+export async function answerCounts(scope: ReportScope, surveyIds: readonly string[], previousQuarter: string, segment: string = EVERYONE): Promise<Map<string, SurveyCounts>> {
+  const rows = await queryRows<{ surveyId: string; period: 'now' | 'before'; area: string; question: string; answer: string | null; count: number }>(
+    researchDb(),
+    sql`select r.survey_id as "surveyId", case when r.quarter = ${scope.quarter} then 'now' else 'before' end as period,
+          ${areaColumn(scope.level)} as area, r.question, r.answer, sum(r.count)::int as count
+        from answer_tallies r
+        where r.quarter in (${scope.quarter}, ${previousQuarter}) and r.survey_id = any(${`{${surveyIds.join(',')}}`}::text[]) and r.segment = ${segment}
+          ${placeFilter(scope, 'r')}
+        group by 1, 2, 3, 4, 5`,
+  );
   const result = new Map<string, SurveyCounts>();
   for (const surveyId of surveyIds) for (const period of ['now', 'before']) result.set(`${surveyId}|${period}`, { counts: [], bases: [] });
   const totals = new Map<string, { surveyId: string; period: string; question: string; answer: string | null; count: number }>();
@@ -126,14 +119,14 @@ export async function reach(scope: ReportScope): Promise<Reach> {
   const [row] = await queryRows<Reach>(
     researchDb(),
     sql`with resp as (
-          select r.region_code, r.la_code from survey_responses r
-          where ${scopeFilter(scope)}
+          select r.region_code, r.la_code, r.count from response_tallies r
+          where r.quarter = ${scope.quarter} ${placeFilter(scope, 'r')}
         ),
         held as (
           select s.id, p.region_code, p.la_code from panel_sessions s join panels p on p.id = s.panel_id
           where s.cancelled_at is null and ${scopeFilter(scope, { day: sql`s.starts_at`, placed: 'p' })}
         )
-        select (select count(*)::int from resp) as responses,
+        select (select coalesce(sum(count), 0)::int from resp) as responses,
           (select count(*)::int from held) as sessions,
           (select count(distinct sp.pseudonym)::int from session_participation sp join held on held.id = sp.session_id where sp.attended) as participants,
           (select count(distinct code)::int from (select region_code as code from resp union select region_code from held) x where code is not null) as regions,

@@ -11,6 +11,7 @@ import { closedQuestions } from './closed-questions';
 import { freeTextAnswers } from './free-text';
 import { scrubFreeText } from './scrub-answers';
 import { isLocalAuthorityCode } from './sources.server';
+import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
 
 export type SubmitResult =
   | { ok: true; responseId: string; duplicate: boolean }
@@ -109,8 +110,9 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
 
 /**
- * Stores prepared responses and their free text as excerpts, inside the caller's transaction; a
- * response id already stored stores nothing more. Returns the ids newly stored.
+ * Stores prepared responses, their free text as excerpts, their closed answers unpacked and counted
+ * into the report tallies, inside the caller's transaction; a response id already stored stores
+ * nothing more. Returns the ids newly stored.
  */
 export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promise<string[]> {
   const stored: string[] = [];
@@ -130,6 +132,9 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
       bySurvey.set(item.row.surveyId as string, entry);
     }
     for (const entry of bySurvey.values()) await insertResponseAnswers(tx, entry.closed, entry.ids);
+    // Counted for reports in the same transaction, so the counts never disagree with what is stored.
+    await tallyResponses(tx, [...fresh]);
+    await tallyAnswers(tx, [...fresh]);
   }
   return stored;
 }

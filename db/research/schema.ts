@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Pseudonym } from './pseudonym';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Today, as the UK calendar day (midnight UK time). Times in this store that concern a person are
@@ -427,7 +427,48 @@ export const responseAnswers = pgTable(
     question: text('question').notNull(),
     answer: text('answer'),
   },
-  (t) => [index('response_answers_report_idx').on(t.surveyId, t.submittedAt), index('response_answers_response_idx').on(t.responseId)],
+  // Read by response only: reports read the tallies counted from these rows.
+  (t) => [index('response_answers_response_idx').on(t.responseId)],
+);
+
+/**
+ * Stored responses counted by quarter (2026-27-Q3, UK time), question set, programmes and area, kept
+ * in the same transaction as each response is stored: reports and their headline reach read these
+ * few thousand rows a quarter instead of every response.
+ */
+export const responseTallies = pgTable(
+  'response_tallies',
+  {
+    quarter: text('quarter').notNull(),
+    surveyId: text('survey_id').notNull(),
+    /** Sorted, as on the response: a response counts once, under its whole set of programmes. */
+    programmeCodes: text('programme_codes').array().notNull(),
+    regionCode: text('region_code'),
+    laCode: text('la_code'),
+    count: integer('count').notNull(),
+  },
+  (t) => [unique('response_tallies_key').on(t.quarter, t.surveyId, t.programmeCodes, t.regionCode, t.laCode).nullsNotDistinct()],
+);
+
+/**
+ * The unpacked answers (response_answers) counted the same way, per question and answer (a null
+ * answer counts those who answered a several-answer question), for everyone (segment '') and for
+ * each report segment a response belongs to (segments.ts).
+ */
+export const answerTallies = pgTable(
+  'answer_tallies',
+  {
+    quarter: text('quarter').notNull(),
+    surveyId: text('survey_id').notNull(),
+    segment: text('segment').notNull(),
+    programmeCodes: text('programme_codes').array().notNull(),
+    regionCode: text('region_code'),
+    laCode: text('la_code'),
+    question: text('question').notNull(),
+    answer: text('answer'),
+    count: integer('count').notNull(),
+  },
+  (t) => [unique('answer_tallies_key').on(t.quarter, t.surveyId, t.segment, t.programmeCodes, t.regionCode, t.laCode, t.question, t.answer).nullsNotDistinct()],
 );
 
 /** Each quarter's theme (a code in the codebook, shown first in its report) and whether it is the year's 0–2 quarter (spec 5.16). */

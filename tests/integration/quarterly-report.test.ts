@@ -21,6 +21,7 @@ import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
 import { insertResponseAnswers } from '~/surveys/responses.server';
+import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -34,7 +35,10 @@ async function responses(count: number, area: { la: string; region: string }, wa
     .insert(surveyResponses)
     .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })))
     .returning({ id: surveyResponses.id });
+  // As storing a response does: unpacked, then counted into the report tallies.
   await insertResponseAnswers(researchDb(), ['wanted_unavailable'], ids.map((row) => row.id));
+  await tallyResponses(researchDb(), ids.map((row) => row.id));
+  await tallyAnswers(researchDb(), ids.map((row) => row.id));
 }
 
 const table = (report: QuarterlyReport) => report.sections[0]!.tables.find((entry) => entry.question === 'wanted_unavailable')!;
