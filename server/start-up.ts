@@ -6,8 +6,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
 import { pruneDrafts } from '~/surveys/drafts.server';
-import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/backfill.server';
-import { backfillTallies } from '~/research/tallies.server';
+import { backfillSurveyExcerpts, backfillTallies } from '~/surveys/backfill.server';
 import type { Env } from '~/env.server';
 import { startJobQueue, stopJobQueue } from '~/jobs/queue.server';
 import { logger } from '~/utils/logger.server';
@@ -26,7 +25,6 @@ export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await migrateStores();
   await startJobQueue();
   await backfillSurveyExcerpts();
-  await backfillResponseAnswers();
   await backfillTallies();
   await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };

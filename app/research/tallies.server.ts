@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { researchDb, type ResearchDb } from '#db/research/client';
-import { queryRows } from '#db/store';
+import type { ResearchDb } from '#db/research/client';
 import { EVERYONE, REPORT_SEGMENTS } from './segments';
 
 type Executor = Pick<ResearchDb, 'execute'>;
@@ -17,6 +16,9 @@ export function quarterKeySql(column: SQL): SQL {
 
 const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
+/** The tallies' key: a hash of the dimensions besides the quarter, each quoted so that nulls and separators cannot collide. */
+const keyOf = (...columns: SQL[]) => sql`md5(concat_ws(',', ${sql.join(columns.map((column) => sql`quote_nullable(${column})`), sql`, `)}))::uuid`;
+
 /**
  * Counts stored responses into response_tallies: those with these ids (just stored, in the caller's
  * transaction), or every one (`all`, to build the tallies once). Rows are upserted in key order, so
@@ -25,57 +27,71 @@ const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 export async function tallyResponses(db: Executor, ids: readonly string[] | 'all'): Promise<void> {
   if (ids !== 'all' && ids.length === 0) return;
   await db.execute(sql`
-    insert into response_tallies as t (quarter, survey_id, programme_codes, region_code, la_code, count)
-    select ${quarterKeySql(sql`r.submitted_at`)} as quarter, r.survey_id, r.programme_codes, r.region_code, r.la_code, count(*)::int
-    from survey_responses r
-    ${ids === 'all' ? sql`` : sql`where r.id = any(${uuids(ids)})`}
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict on constraint response_tallies_key do update set count = t.count + excluded.count`);
+    insert into response_tallies as t (quarter, key, survey_id, programme_codes, region_code, la_code, count)
+    select quarter, ${keyOf(sql`survey_id`, sql`programme_codes`, sql`region_code`, sql`la_code`)}, survey_id, programme_codes, region_code, la_code, count
+    from (
+      select ${quarterKeySql(sql`r.submitted_at`)} as quarter, r.survey_id, r.programme_codes, r.region_code, r.la_code, count(*)::int as count
+      from survey_responses r
+      ${ids === 'all' ? sql`` : sql`where r.id = any(${uuids(ids)})`}
+      group by 1, 2, 3, 4, 5
+    ) counted
+    order by 1, 2
+    on conflict (quarter, key) do update set count = t.count + excluded.count`);
 }
 
 /**
- * Counts the unpacked answers of these responses (or of every response) into answer_tallies, for
- * everyone and again for each segment the response belongs to.
+ * A set's closed answers, unpacked from the stored JSON as rows (response_id, question, answer): a
+ * row per answer chosen (a checkbox's each choice, a grid's each statement as "question/statement"),
+ * and for a question with several answers a row with a null answer, so shares can be taken of the
+ * people who answered it (for a single answer that is the sum of its rows).
  */
-export async function tallyAnswers(db: Executor, ids: readonly string[] | 'all'): Promise<void> {
-  if (ids !== 'all' && ids.length === 0) return;
-  const chosen = ids === 'all' ? sql`true` : sql`a.response_id = any(${uuids(ids)})`;
-  const columns = sql`${quarterKeySql(sql`a.submitted_at`)}, a.survey_id`;
-  const rest = sql`a.programme_codes, a.region_code, a.la_code, a.question, a.answer`;
+function unpackedAnswers(surveyId: string, closed: readonly string[], ids: readonly string[] | 'all'): SQL {
+  return sql`
+    select r.id as response_id, ${quarterKeySql(sql`r.submitted_at`)} as quarter, r.survey_id, r.programme_codes, r.region_code, r.la_code, v.question, v.answer
+    from survey_responses r
+    cross join lateral jsonb_each(r.answers) e
+    cross join lateral (
+      select e.key as question, x as answer from jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value else '[]'::jsonb end) x
+      union all select e.key, null where jsonb_typeof(e.value) = 'array'
+      union all select e.key, e.value #>> '{}' where jsonb_typeof(e.value) in ('string', 'number', 'boolean')
+      union all select e.key || '/' || m.key, m.value #>> '{}' from jsonb_each(case when jsonb_typeof(e.value) = 'object' then e.value else '{}'::jsonb end) m
+    ) v
+    where r.survey_id = ${surveyId}
+      ${ids === 'all' ? sql`` : sql`and r.id = any(${uuids(ids)})`}
+      and e.key = any(${`{${closed.map((name) => `"${name.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`;
+}
+
+/**
+ * Counts the closed answers of these responses of one question set (or of all its responses) into
+ * answer_tallies, for everyone and again for each segment a response belongs to (told from the same
+ * responses' answers, never the whole table).
+ */
+export async function tallyAnswers(db: Executor, { surveyId, closed, ids }: { surveyId: string; closed: readonly string[]; ids: readonly string[] | 'all' }): Promise<void> {
+  if (closed.length === 0 || (ids !== 'all' && ids.length === 0)) return;
+  // The planner cannot see how few rows a batch unpacks to (it guesses millions): it would spend
+  // most of a second compiling the statement, and sort where it can count in a hash table. Both
+  // settings last to the end of this transaction only.
+  await db.execute(sql`set local jit = off`);
+  await db.execute(sql`set local work_mem = '64MB'`);
+  const rest = sql`b.quarter, b.survey_id, b.programme_codes, b.region_code, b.la_code, b.question, b.answer`;
   const branches = [
-    sql`select ${columns}, ${EVERYONE}::text as segment, ${rest} from response_answers a where ${chosen}`,
+    sql`select ${EVERYONE}::text as segment, ${rest} from batch b`,
     ...REPORT_SEGMENTS.map(
       (segment) =>
-        sql`select ${columns}, ${segment.key}::text, ${rest} from response_answers a where ${chosen}
-            and exists (select 1 from response_answers x where x.response_id = a.response_id and x.question = ${segment.question} and x.answer = ${segment.answer})`,
+        sql`select ${segment.key}::text, ${rest} from batch b
+            where b.response_id in (select response_id from batch where question = ${segment.question} and answer = ${segment.answer})`,
     ),
   ];
   await db.execute(sql`
-    insert into answer_tallies as t (quarter, survey_id, segment, programme_codes, region_code, la_code, question, answer, count)
-    select quarter, survey_id, segment, programme_codes, region_code, la_code, question, answer, count(*)::int
-    from (${sql.join(branches, sql` union all `)}) as s(quarter, survey_id, segment, programme_codes, region_code, la_code, question, answer)
-    group by 1, 2, 3, 4, 5, 6, 7, 8
-    order by 1, 2, 3, 4, 5, 6, 7, 8
-    on conflict on constraint answer_tallies_key do update set count = t.count + excluded.count`);
-}
-
-/**
- * Stores made before the tallies existed get them, once, when the service starts: only while there
- * are responses and no tallies, all in one transaction (a few seconds a million answers).
- */
-export async function backfillTallies(): Promise<boolean> {
-  const db = researchDb();
-  return db.transaction(async (tx) => {
-    // Two instances starting together: the second waits, then finds the tallies made.
-    await tx.execute(sql`lock table response_tallies, answer_tallies in exclusive mode`);
-    const [state] = await queryRows<{ responses: boolean; tallies: boolean }>(
-      tx,
-      sql`select exists(select 1 from survey_responses) as responses, exists(select 1 from response_tallies) as tallies`,
-    );
-    if (!state?.responses || state.tallies) return false;
-    await tallyResponses(tx, 'all');
-    await tallyAnswers(tx, 'all');
-    return true;
-  });
+    with batch as materialized (${unpackedAnswers(surveyId, closed, ids)}),
+    counted as (
+      select segment, quarter, survey_id, programme_codes, region_code, la_code, question, answer, count(*)::int as count
+      from (${sql.join(branches, sql` union all `)}) as s(segment, quarter, survey_id, programme_codes, region_code, la_code, question, answer)
+      group by 1, 2, 3, 4, 5, 6, 7, 8
+    )
+    insert into answer_tallies as t (quarter, key, segment, survey_id, programme_codes, region_code, la_code, question, answer, count)
+    select quarter, ${keyOf(sql`segment`, sql`survey_id`, sql`programme_codes`, sql`region_code`, sql`la_code`, sql`question`, sql`answer`)}, segment, survey_id, programme_codes, region_code, la_code, question, answer, count
+    from counted
+    order by 1, 2
+    on conflict (quarter, key) do update set count = t.count + excluded.count`);
 }

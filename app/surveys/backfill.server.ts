@@ -5,7 +5,8 @@ import { surveyResponses } from '#db/research/schema';
 import { getSurvey } from './definitions.server';
 import { freeTextAnswers } from './free-text';
 import { closedQuestions } from './closed-questions';
-import { insertResponseAnswers, insertSurveyExcerpts } from './responses.server';
+import { insertSurveyExcerpts } from './responses.server';
+import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
 
 /**
  * Responses stored before coding existed get their free text as excerpts, once: it runs only while
@@ -38,25 +39,26 @@ export async function backfillSurveyExcerpts(batchSize = 1000): Promise<number> 
 }
 
 /**
- * Responses stored before reports counted unpacked answers get them, once: it runs only while there
- * are responses and no unpacked answers at all, a question set and a batch at a time.
+ * Stores made before reports read tallies get them, once, when the service starts: only while there
+ * are responses and no tallies, all in one transaction, a question set at a time.
  */
-export async function backfillResponseAnswers(batchSize = 5000): Promise<number> {
-  const db = researchDb();
-  const [state] = await queryRows<{ responses: boolean; answers: boolean }>(db, sql`select exists(select 1 from survey_responses) as responses, exists(select 1 from response_answers) as answers`);
-  if (!state?.responses || state.answers) return 0;
-  let done = 0;
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const batch = await db.select({ id: surveyResponses.id, surveyId: surveyResponses.surveyId }).from(surveyResponses).where(gt(surveyResponses.id, after)).orderBy(asc(surveyResponses.id)).limit(batchSize);
-    if (batch.length === 0) return done;
-    after = batch[batch.length - 1]!.id;
-    for (const surveyId of new Set(batch.map((row) => row.surveyId))) {
+export async function backfillTallies(): Promise<boolean> {
+  return researchDb().transaction(async (tx) => {
+    // Two instances starting together: the second waits, then finds the tallies made.
+    await tx.execute(sql`lock table response_tallies, answer_tallies in exclusive mode`);
+    const [state] = await queryRows<{ responses: boolean; tallies: boolean }>(
+      tx,
+      sql`select exists(select 1 from survey_responses) as responses, exists(select 1 from response_tallies) as tallies`,
+    );
+    if (!state?.responses || state.tallies) return false;
+    await tallyResponses(tx, 'all');
+    const surveys = await queryRows<{ surveyId: string }>(tx, sql`select distinct survey_id as "surveyId" from survey_responses`);
+    for (const { surveyId } of surveys) {
       const survey = getSurvey(surveyId);
       if (!survey) continue;
       const closed = closedQuestions(survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions)).map((question) => question.name);
-      await insertResponseAnswers(db, closed, batch.filter((row) => row.surveyId === surveyId).map((row) => row.id));
+      await tallyAnswers(tx, { surveyId, closed, ids: 'all' });
     }
-    done += batch.length;
-  }
+    return true;
+  });
 }

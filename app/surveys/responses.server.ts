@@ -68,7 +68,7 @@ type ResponseRow = { [K in keyof typeof surveyResponses.$inferInsert]: (typeof s
 
 export interface PreparedResponse {
   row: ResponseRow;
-  /** The set's closed questions, whose answers are also kept unpacked for reports. */
+  /** The set's closed questions, whose answers are counted for reports. */
   closed: string[];
   freeText: { responseId: string; question: string; text: string }[];
 }
@@ -110,7 +110,7 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
 
 /**
- * Stores prepared responses, their free text as excerpts, their closed answers unpacked and counted
+ * Stores prepared responses, their free text as excerpts, and counts them and their closed answers
  * into the report tallies, inside the caller's transaction; a response id already stored stores
  * nothing more. Returns the ids newly stored.
  */
@@ -123,6 +123,8 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
     const fresh = new Set(ids.map((row) => row.id));
     stored.push(...fresh);
     await insertSurveyExcerpts(tx, batch.flatMap((item) => item.freeText.filter((text) => fresh.has(text.responseId))));
+    // Counted for reports in the same transaction, so the counts never disagree with what is stored.
+    await tallyResponses(tx, [...fresh]);
     const bySurvey = new Map<string, { closed: string[]; ids: string[] }>();
     for (const item of batch) {
       const id = item.row.id as string;
@@ -131,35 +133,9 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
       entry.ids.push(id);
       bySurvey.set(item.row.surveyId as string, entry);
     }
-    for (const entry of bySurvey.values()) await insertResponseAnswers(tx, entry.closed, entry.ids);
-    // Counted for reports in the same transaction, so the counts never disagree with what is stored.
-    await tallyResponses(tx, [...fresh]);
-    await tallyAnswers(tx, [...fresh]);
+    for (const [surveyId, entry] of bySurvey) await tallyAnswers(tx, { surveyId, closed: entry.closed, ids: entry.ids });
   }
   return stored;
-}
-
-/**
- * The closed answers of stored responses, unpacked in SQL into response_answers: a row per answer
- * chosen (a checkbox's each choice, a grid's each statement as "question/statement"), and for a
- * question with several answers a row with a null answer, so shares can be taken of the people who
- * answered it (for a single answer that is the sum of its rows).
- */
-export async function insertResponseAnswers(db: Pick<ResearchDb, 'execute'>, closed: string[], responseIds: string[]): Promise<void> {
-  if (closed.length === 0 || responseIds.length === 0) return;
-  await db.execute(sql`
-    insert into response_answers (response_id, survey_id, submitted_at, la_code, region_code, programme_codes, question, answer)
-    select r.id, r.survey_id, r.submitted_at, r.la_code, r.region_code, r.programme_codes, v.question, v.answer
-    from survey_responses r
-    cross join lateral jsonb_each(r.answers) e
-    cross join lateral (
-      select e.key as question, x as answer from jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value else '[]'::jsonb end) x
-      union all select e.key, null where jsonb_typeof(e.value) = 'array'
-      union all select e.key, e.value #>> '{}' where jsonb_typeof(e.value) in ('string', 'number', 'boolean')
-      union all select e.key || '/' || m.key, m.value #>> '{}' from jsonb_each(case when jsonb_typeof(e.value) = 'object' then e.value else '{}'::jsonb end) m
-    ) v
-    where r.id = any(${`{${responseIds.join(',')}}`}::uuid[])
-      and e.key = any(${`{${closed.map((name) => `"${name.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`);
 }
 
 /** Free-text answers as excerpts, placed and dated as their stored responses are (read from them in SQL). */

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrateStores } from '#db/bootstrap';
 import { researchDb } from '#db/research/client';
-import { codeEvents, codes, codeSuggestions, excerptCodes, excerpts, responseAnswers, surveyResponses } from '#db/research/schema';
+import { codeEvents, codes, codeSuggestions, excerptCodes, excerpts } from '#db/research/schema';
 import { SEED_CODEBOOK } from '#db/reference/codebook';
 import { refreshSuggestions } from '~/analysis/suggestions.server';
 import { addTranscript } from '~/analysis/transcripts/store.server';
@@ -15,7 +15,7 @@ import { insertSession } from '~/research/sessions.server';
 import { adoptTheme, codeBreakdown, openThemes } from '~/research/themes.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
-import { backfillResponseAnswers, backfillSurveyExcerpts } from '~/surveys/backfill.server';
+import { backfillSurveyExcerpts } from '~/surveys/backfill.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -221,14 +221,5 @@ describe(`coding excerpts (${testStoreKind})`, () => {
     expect(await backfillSurveyExcerpts(7)).toBe(before);
     expect(await researchDb().$count(excerpts, eq(excerpts.source, 'survey'))).toBe(before);
     expect(await backfillSurveyExcerpts()).toBe(0);
-  });
-
-  it('unpacks the closed answers of responses stored before reports counted them, once', async () => {
-    const before = await researchDb().$count(responseAnswers);
-    expect(before).toBeGreaterThan(0);
-    await researchDb().delete(responseAnswers);
-    expect(await backfillResponseAnswers(3)).toBe(await researchDb().$count(surveyResponses));
-    expect(await researchDb().$count(responseAnswers)).toBe(before);
-    expect(await backfillResponseAnswers()).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { researchDb } from '#db/research/client';
-import { excerpts, responseAnswers, surveyResponses } from '#db/research/schema';
+import { answerTallies, excerpts, surveyResponses } from '#db/research/schema';
 import { getSurvey } from '~/surveys/definitions.server';
 import { importResponses, readResponseFile } from '~/surveys/import.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
@@ -35,14 +35,18 @@ describe(`importing responses (${testStoreKind})`, () => {
     expect(JSON.stringify(row!.answers)).not.toContain('jo@example.com');
     // Kept to the UK day: midnight of 5 October in London (BST).
     expect(row!.submittedAt.toISOString()).toBe('2026-10-04T23:00:00.000Z');
-    // Its closed answers unpacked for the reports: a row per choice, and a null row for a several-answer question.
-    const unpacked = await researchDb().select({ question: responseAnswers.question, answer: responseAnswers.answer }).from(responseAnswers).where(eq(responseAnswers.responseId, row!.id));
-    expect(unpacked.sort((a, b) => `${a.question}${a.answer}`.localeCompare(`${b.question}${b.answer}`))).toEqual([
-      { question: 'services_used', answer: 'family-hub' },
-      { question: 'services_used', answer: 'health-visitor' },
-      { question: 'services_used', answer: null },
-      { question: 'support_helpfulness', answer: '4' },
-      { question: 'wanted_unavailable', answer: 'false' },
+    // Its closed answers counted for the reports: a row per choice, and a null row (those who
+    // answered) for a several-answer question. It is the only response in its LA that quarter.
+    const tallied = await researchDb()
+      .select({ question: answerTallies.question, answer: answerTallies.answer, count: answerTallies.count })
+      .from(answerTallies)
+      .where(and(eq(answerTallies.laCode, 'E08000003'), eq(answerTallies.quarter, '2026-27-Q3'), eq(answerTallies.segment, '')));
+    expect(tallied.sort((a, b) => `${a.question}${a.answer}`.localeCompare(`${b.question}${b.answer}`))).toEqual([
+      { question: 'services_used', answer: 'family-hub', count: 1 },
+      { question: 'services_used', answer: 'health-visitor', count: 1 },
+      { question: 'services_used', answer: null, count: 1 },
+      { question: 'support_helpfulness', answer: '4', count: 1 },
+      { question: 'wanted_unavailable', answer: 'false', count: 1 },
     ]);
     const [excerpt] = await researchDb().select().from(excerpts).where(eq(excerpts.responseId, row!.id));
     expect(excerpt!.text).not.toContain('jo@example.com');
