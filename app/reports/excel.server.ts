@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { QuarterlyReport } from './quarterly.server';
-import { methodNote, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
+import { COMPARE_HEADING, methodNote, programmeComparison, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
 function sheetName(index: number, text: string): string {
@@ -33,14 +33,24 @@ export async function reportWorkbook(report: QuarterlyReport): Promise<Buffer> {
     theme.addRow([themeHeading(report.theme)]).font = { bold: true };
     theme.addRow([themeIntro(report.theme)]);
     theme.addRow(['Code', 'Excerpts', 'Share of the theme']).font = { bold: true };
-    for (const code of report.theme.codes) theme.addRow([`${'  '.repeat(code.depth)}${code.name}`, code.count ?? SUPPRESSED_MARK, code.count === null ? SUPPRESSED_MARK : (code.share ?? '')]);
+    for (const code of report.theme.codes) {
+      // Only this table's third column is a share (the comparison's third column is a count).
+      theme.addRow([`${'  '.repeat(code.depth)}${code.name}`, code.count ?? SUPPRESSED_MARK, code.count === null ? SUPPRESSED_MARK : (code.share ?? '')]).getCell(3).numFmt = '0%';
+    }
     theme.addRow([]);
     theme.addRow(['Programme', 'Excerpts']).font = { bold: true };
     for (const row of report.theme.byProgramme) theme.addRow([row.name, row.count ?? SUPPRESSED_MARK]);
     theme.addRow([]);
     theme.addRow(['Region', 'Excerpts']).font = { bold: true };
     for (const row of report.theme.byRegion) theme.addRow([row.name, row.count ?? SUPPRESSED_MARK]);
-    theme.getColumn(3).numFmt = '0%';
+    const compare = report.theme.byCodeAndProgramme;
+    if (compare) {
+      theme.addRow([]);
+      theme.addRow([COMPARE_HEADING]).font = { bold: true };
+      for (const sentence of programmeComparison(compare)) theme.addRow([sentence]);
+      theme.addRow(['Code', ...compare.programmes]).font = { bold: true };
+      for (const row of compare.rows) theme.addRow([`${'  '.repeat(row.depth)}${row.name}`, ...row.counts.map((count) => count ?? SUPPRESSED_MARK)]);
+    }
     theme.getColumn(1).width = 50;
   } else theme.addRow(['No theme has been set for this quarter.']);
 

@@ -1,5 +1,5 @@
 import { PROGRAMMES } from '#db/reference/programmes';
-import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope, type SurveyCounts } from '~/research/report-counts.server';
+import { AREA_UNKNOWN, answerCounts, codeCounts, ENGLAND, quotableExcerpts, reach, themeCounts, type AnswerCount, type QuestionBase, type ReportScope, type SurveyCounts, type ThemeCounts } from '~/research/report-counts.server';
 import { themesOfQuarters } from '~/research/quarter-themes.server';
 import { UNDER_TWOS } from '~/research/segments';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
@@ -66,6 +66,11 @@ export interface QuarterlyReport {
     codes: { name: string; depth: number; count: number | null; share: number | null }[];
     byProgramme: { name: string; count: number | null }[];
     byRegion: { name: string; count: number | null }[];
+    /**
+     * What programmes share and where they differ (all-programme reports only): each code's
+     * excerpts by programme, protected as one table whose row and column totals are known.
+     */
+    byCodeAndProgramme: { programmes: string[]; rows: { name: string; depth: number; counts: (number | null)[] }[] } | null;
     quotes: string[];
   } | null;
   /** The year's quarter on expectant parents and families with children under 2 (spec 5.16). */
@@ -158,6 +163,22 @@ function protectColumn(rows: { name: string; count: number }[]): { name: string;
   return cells.map((cell) => ({ name: cell.row, count: cell.suppressed ? null : cell.count }));
 }
 
+/** The theme's codes against the programmes, every cell through the disclosure rule. */
+function compareProgrammes(counted: ThemeCounts): NonNullable<QuarterlyReport['theme']>['byCodeAndProgramme'] {
+  const countOf = new Map(counted.byCodeAndProgramme.map((row) => [`${row.codeId}|${row.programme}`, row.count]));
+  const cells = protectTable(
+    counted.codes.flatMap((code) => PROGRAMMES.map((programme) => ({ row: code.codeId, column: programme.code, count: countOf.get(`${code.codeId}|${programme.code}`) ?? 0 }))),
+    // An excerpt usually has one code and one programme, so the codes' and programmes' totals shown
+    // elsewhere in the theme section would give a lone hidden cell away.
+    { rowTotals: true, columnTotals: true },
+  );
+  const shown = new Map(cells.map((cell) => [`${cell.row}|${cell.column}`, cell.suppressed ? null : cell.count]));
+  return {
+    programmes: PROGRAMMES.map((programme) => programme.name),
+    rows: counted.codes.map((code) => ({ name: code.name, depth: code.depth, counts: PROGRAMMES.map((programme) => shown.get(`${code.codeId}|${programme.code}`) ?? null) })),
+  };
+}
+
 async function themeSection(scope: ReportScope, quarterKey: string): Promise<{ theme: QuarterlyReport['theme']; earlyYears: boolean }> {
   const choice = (await themesOfQuarters([quarterKey])).get(quarterKey);
   if (!choice?.codeId || !choice.name) return { theme: null, earlyYears: choice?.earlyYears ?? false };
@@ -180,6 +201,7 @@ async function themeSection(scope: ReportScope, quarterKey: string): Promise<{ t
       }),
       byProgramme: protectColumn(counted.byProgramme.map((row) => ({ name: row.name, count: row.count }))),
       byRegion: protectColumn(counted.byRegion.map((row) => ({ name: row.name ?? 'Area not known', count: row.count }))),
+      byCodeAndProgramme: scope.programme === null ? compareProgrammes(counted) : null,
       quotes,
     },
   };

@@ -26,6 +26,22 @@ export function themeHeading(theme: NonNullable<QuarterlyReport['theme']>): stri
   return `This quarter’s theme: ${theme.name}`;
 }
 
+export const COMPARE_HEADING = 'What programmes share and where they differ';
+
+/**
+ * The comparison in words, from the numbers as shown (a hidden cell counts as not shown): the codes
+ * with 10 or more excerpts from every programme, and those shown for one programme only.
+ */
+export function programmeComparison(compare: NonNullable<NonNullable<QuarterlyReport['theme']>['byCodeAndProgramme']>): string[] {
+  const shownIn = compare.rows.map((row) => ({ name: row.name, programmes: compare.programmes.filter((_, index) => row.counts[index] !== null) }));
+  const shared = shownIn.filter((row) => row.programmes.length === compare.programmes.length).map((row) => row.name);
+  const single = shownIn.filter((row) => row.programmes.length === 1).map((row) => `${row.name} (${row.programmes[0]})`);
+  return [
+    shared.length > 0 ? `With 10 or more excerpts from every programme: ${shared.join('; ')}.` : 'No code of the theme has 10 or more excerpts from every programme.',
+    ...(single.length > 0 ? [`Shown for one programme only (the others had fewer than 10 excerpts, or their numbers are hidden): ${single.join('; ')}.`] : []),
+  ];
+}
+
 export function themeIntro(theme: NonNullable<QuarterlyReport['theme']>): string {
   const how = theme.chosen ? '' : ' (Annex A’s suggestion for this quarter, until one is chosen)';
   return theme.total === null

@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { chartPng, reportCharts } from './charts.server';
 import type { QuarterlyReport } from './quarterly.server';
-import { changeText, methodNote, percentText, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
+import { changeText, COMPARE_HEADING, methodNote, percentText, programmeComparison, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
 const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
@@ -48,6 +48,16 @@ export async function reportDocument(report: QuarterlyReport): Promise<Buffer> {
     );
     children.push(heading('By programme', HeadingLevel.HEADING_3), table([{ label: 'Programme' }, { label: 'Excerpts', numeric: true }], theme.byProgramme.map((row) => [row.name, row.count === null ? SUPPRESSED_MARK : String(row.count)])));
     children.push(heading('By region', HeadingLevel.HEADING_3), table([{ label: 'Region' }, { label: 'Excerpts', numeric: true }], theme.byRegion.map((row) => [row.name, row.count === null ? SUPPRESSED_MARK : String(row.count)])));
+    if (theme.byCodeAndProgramme) {
+      const compare = theme.byCodeAndProgramme;
+      children.push(heading(COMPARE_HEADING, HeadingLevel.HEADING_3), ...programmeComparison(compare).map((sentence) => body(sentence)));
+      children.push(
+        table(
+          [{ label: 'Code' }, ...compare.programmes.map((name) => ({ label: name, numeric: true }))],
+          compare.rows.map((row) => [`${'    '.repeat(row.depth)}${row.name}`, ...row.counts.map((count) => (count === null ? SUPPRESSED_MARK : String(count)))]),
+        ),
+      );
+    }
     for (const quote of theme.quotes) children.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: `“${quote}”`, italics: true })] }));
   }
   children.push(heading('What families talked about', HeadingLevel.HEADING_1));

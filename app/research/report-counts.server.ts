@@ -177,6 +177,8 @@ export interface ThemeCounts {
   /** Excerpts coded with the theme or anything under it, by programme and by region. */
   byProgramme: { code: string; name: string; count: number }[];
   byRegion: { code: string | null; name: string | null; count: number }[];
+  /** Each of the theme's codes by programme: excerpts coded with it that name the programme. */
+  byCodeAndProgramme: { codeId: string; programme: string; count: number }[];
   total: number;
 }
 
@@ -186,7 +188,7 @@ export async function themeCounts(scope: ReportScope, codeId: string): Promise<T
   const tree = sql`with recursive tree(id, depth) as (select id, 0 from codes where id = ${codeId} union all select c.id, t.depth + 1 from codes c join tree t on c.parent_id = t.id where t.depth < 5)`;
   const themed = sql`select distinct e.id, e.programme_codes, e.region_code from excerpts e join excerpt_codes ec on ec.excerpt_id = e.id join tree on tree.id = ec.code_id where ${where}`;
   const db = researchDb();
-  const [codeRows, byProgramme, byRegion, total] = await Promise.all([
+  const [codeRows, byProgramme, byRegion, byCodeAndProgramme, total] = await Promise.all([
     queryRows<ThemeCounts['codes'][number]>(
       db,
       sql`${tree} select c.id as "codeId", c.name, tree.depth, count(e.id)::int as count, count(e.id) filter (where e.quotable)::int as quotable
@@ -198,7 +200,14 @@ export async function themeCounts(scope: ReportScope, codeId: string): Promise<T
     ),
     queryRows<ThemeCounts['byProgramme'][number]>(db, sql`${tree}, themed as (${themed}) select p.code, p.name, count(*)::int as count from themed cross join lateral unnest(themed.programme_codes) pc(code) join programmes p on p.code = pc.code group by p.code, p.name order by p.name`),
     queryRows<ThemeCounts['byRegion'][number]>(db, sql`${tree}, themed as (${themed}) select r.code, r.name, count(*)::int as count from themed left join regions r on r.code = themed.region_code group by r.code, r.name order by r.name nulls last`),
+    queryRows<ThemeCounts['byCodeAndProgramme'][number]>(
+      db,
+      sql`${tree} select ec.code_id as "codeId", pc.code as programme, count(*)::int as count
+          from tree join excerpt_codes ec on ec.code_id = tree.id join excerpts e on e.id = ec.excerpt_id
+          cross join lateral unnest(e.programme_codes) pc(code)
+          where ${where} group by 1, 2`,
+    ),
     queryRows<{ n: number }>(db, sql`${tree}, themed as (${themed}) select count(*)::int as n from themed`),
   ]);
-  return { codes: codeRows, byProgramme, byRegion, total: total[0]?.n ?? 0 };
+  return { codes: codeRows, byProgramme, byRegion, byCodeAndProgramme, total: total[0]?.n ?? 0 };
 }

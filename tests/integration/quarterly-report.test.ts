@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { researchDb } from '#db/research/client';
-import { codes, surveyResponses } from '#db/research/schema';
+import { codes, excerptCodes, excerpts, surveyResponses } from '#db/research/schema';
 import { eq } from 'drizzle-orm';
 import { setQuarterTheme, themesOfQuarters } from '~/research/quarter-themes.server';
 import { parseQuarter } from '~/reports/quarters';
 import { buildQuarterlyReport, type QuarterlyReport } from '~/reports/quarterly.server';
 import { tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
+import { programmeComparison } from '~/reports/report-text';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { signIn } from '~/auth/sign-in.server';
 import { loader as findingsLoader } from '~/routes/staff.findings';
@@ -20,7 +21,6 @@ import { publishReport } from '~/research/published-reports.server';
 import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
-import { insertResponseAnswers } from '~/surveys/responses.server';
 import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -35,10 +35,9 @@ async function responses(count: number, area: { la: string; region: string }, wa
     .insert(surveyResponses)
     .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })))
     .returning({ id: surveyResponses.id });
-  // As storing a response does: unpacked, then counted into the report tallies.
-  await insertResponseAnswers(researchDb(), ['wanted_unavailable'], ids.map((row) => row.id));
+  // Counted into the report tallies, as storing a response does.
   await tallyResponses(researchDb(), ids.map((row) => row.id));
-  await tallyAnswers(researchDb(), ids.map((row) => row.id));
+  await tallyAnswers(researchDb(), { surveyId: 'common-question-set', closed: ['wanted_unavailable'], ids: ids.map((row) => row.id) });
 }
 
 const table = (report: QuarterlyReport) => report.sections[0]!.tables.find((entry) => entry.question === 'wanted_unavailable')!;
@@ -201,5 +200,30 @@ describe(`the quarter's theme (${testStoreKind})`, () => {
     expect(report.earlyYears).toBe(true);
     expect(report.sections.map((section) => section.audience)).toEqual(['families', 'early-years', 'young-people']);
     expect(report.sections[1]!.responses).toBeNull();
+  });
+
+  it('compares the programmes on the theme’s codes, every cell through the disclosure rule, in an all-programme report only', async () => {
+    const [housing] = await researchDb().select().from(codes).where(eq(codes.seedKey, 'housing'));
+    expect(await setQuarterTheme({ quarter: '2026-27-Q2', codeId: housing!.id, earlyYears: false })).toEqual({ ok: true });
+    // Worked out by hand: housing excerpts in Q2 from Family Hubs 12, Start for Life 11, Supporting Families 3.
+    const coded = async (count: number, programme: string) => {
+      const rows = await researchDb()
+        .insert(excerpts)
+        .values(Array.from({ length: count }, (_, n) => ({ source: 'survey', text: `Our landlord will not fix the damp (${programme} ${n})`, occurredOn: new Date('2026-08-10T00:00:00+01:00'), programmeCodes: [programme], regionCode: NW.region, laCode: NW.la })))
+        .returning({ id: excerpts.id });
+      await researchDb().insert(excerptCodes).values(rows.map((row) => ({ excerptId: row.id, codeId: housing!.id })));
+    };
+    await coded(12, 'family-hubs');
+    await coded(11, 'start-for-life');
+    await coded(3, 'supporting-families');
+    const report = await buildQuarterlyReport({ quarter: Q2, programme: 'all', level: 'england' });
+    expect(report.theme!.byCodeAndProgramme).toEqual({
+      programmes: ['Supporting Families', 'Family Hubs', 'Start for Life', 'Reducing Parental Conflict', 'Family Nurse Partnership'],
+      // 3 and the two zeros are hidden; the row already has more than one hidden cell, so nothing more.
+      rows: [{ name: 'Secure housing', depth: 0, counts: [null, 12, 11, null, null] }],
+    });
+    expect(programmeComparison(report.theme!.byCodeAndProgramme!)).toEqual(['No code of the theme has 10 or more excerpts from every programme.']);
+    const one = await buildQuarterlyReport({ quarter: Q2, programme: 'family-hubs', level: 'england' });
+    expect(one.theme!.byCodeAndProgramme).toBeNull();
   });
 });

@@ -28,6 +28,13 @@ const report: QuarterlyReport = {
       { name: 'London', count: null },
       { name: 'North West', count: null },
     ],
+    byCodeAndProgramme: {
+      programmes: ['Family Hubs', 'Start for Life'],
+      rows: [
+        { name: 'Access to support and its barriers', depth: 0, counts: [12, null] },
+        { name: 'Bus fares', depth: 1, counts: [null, null] },
+      ],
+    },
     quotes: ['The bus costs too much'],
   },
   earlyYears: false,
@@ -64,6 +71,13 @@ describe('the report files', () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Reach', 'Theme', 'Codes', '01 wanted_unavailable']);
     expect(book.getWorksheet('Theme')!.getRow(4).values).toEqual([undefined, 'Access to support and its barriers', 12, 12 / 14]);
     expect(book.getWorksheet('Theme')!.getRow(5).values).toEqual([undefined, '  Bus fares', '[c]', '[c]']);
+    // What programmes share and where they differ: the same numbers, a count (not a share) in every column.
+    const theme = book.getWorksheet('Theme')!;
+    const compareAt = theme.getColumn(1).values.indexOf('What programmes share and where they differ');
+    expect(theme.getRow(compareAt + 1).values).toEqual([undefined, 'No code of the theme has 10 or more excerpts from every programme.']);
+    expect(theme.getRow(compareAt + 2).values).toEqual([undefined, 'Shown for one programme only (the others had fewer than 10 excerpts, or their numbers are hidden): Access to support and its barriers (Family Hubs).']);
+    expect(theme.getRow(compareAt + 4).values).toEqual([undefined, 'Access to support and its barriers', 12, '[c]']);
+    expect(theme.getRow(compareAt + 4).getCell(3).numFmt).toBeFalsy();
     const sheet = book.getWorksheet('01 wanted_unavailable')!;
     expect(sheet.getRow(4).values).toEqual([undefined, 'E92000001', 'England', 51, 35, 35 / 51, 16, 16 / 51]);
     expect(sheet.getRow(5).values).toEqual([undefined, 'E12000007', '+London', 24, '[c]', '[c]', '[c]', '[c]']);
@@ -89,6 +103,8 @@ describe('the report files', () => {
     expect(value).toMatch(/This quarter’s theme: Access to support and its barriers/);
     expect(value).toMatch(/Bus fares\s+\[c\]/);
     expect(value).toContain('“The bus costs too much”');
+    expect(value).toContain('What programmes share and where they differ');
+    expect(value).toMatch(/Code\s+Family Hubs\s+Start for Life\s+Access to support and its barriers\s+12\s+\[c\]/);
     expect(value).toContain('2 cells are hidden, 1 of them for the second reason');
   });
 

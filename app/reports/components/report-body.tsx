@@ -1,6 +1,6 @@
 import { ScrollingTable } from '~/components/table';
 import type { QuarterlyReport } from '../quarterly.server';
-import { changeText, methodNote, percentText, reachRows, sectionHeading, themeHeading, themeIntro } from '../report-text';
+import { changeText, COMPARE_HEADING, methodNote, percentText, programmeComparison, reachRows, sectionHeading, themeHeading, themeIntro } from '../report-text';
 
 /**
  * The body of a quarterly report as a page: reach, codes and quotes, every table, the method note.
@@ -55,6 +55,34 @@ export function ReportBody({ report, charts = {} }: { report: QuarterlyReport; c
               </div>
             ))}
           </div>
+          {report.theme.byCodeAndProgramme ? (
+            <>
+              <h3 className="govuk-heading-s">{COMPARE_HEADING}</h3>
+              {programmeComparison(report.theme.byCodeAndProgramme).map((sentence) => (
+                <p className="govuk-body" key={sentence}>
+                  {sentence}
+                </p>
+              ))}
+              <ScrollingTable
+                label="The theme’s codes by programme"
+                caption="Excerpts by code and programme"
+                columns={['Code', ...report.theme.byCodeAndProgramme.programmes.map((name) => ({ label: name, numeric: true as const }))]}
+              >
+                {report.theme.byCodeAndProgramme.rows.map((row) => (
+                  <tr className="govuk-table__row" key={row.name}>
+                    <td className="govuk-table__cell">
+                      <span className={row.depth > 0 ? `app-code-depth-${Math.min(row.depth, 2)}` : undefined}>{row.name}</span>
+                    </td>
+                    {row.counts.map((count, index) => (
+                      <td className="govuk-table__cell govuk-table__cell--numeric" key={index}>
+                        {count === null ? '[c]' : count}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </ScrollingTable>
+            </>
+          ) : null}
           {report.theme.quotes.map((quote) => (
             <blockquote className="govuk-body app-excerpt" key={quote}>
               {quote}
