@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { queryRows } from '#db/store';
-import { EVERYONE } from './segments';
+import { ALL_PROGRAMMES, EVERYONE } from './segments';
 
 /** What a report covers: a period, one programme or all, and how it is broken down by area. */
 export interface ReportScope {
@@ -28,9 +28,16 @@ function areaColumn(level: ReportScope['level']): SQL {
   return level === 'region' ? sql`coalesce(r.region_code, ${AREA_UNKNOWN})` : sql`coalesce(r.la_code, ${AREA_UNKNOWN})`;
 }
 
+/** The scope on the tallies (aliased `r`): the programme's own rows (or all programmes'), and the place. */
+function tallyFilter(scope: ReportScope): SQL {
+  return sql`and r.programme = ${scope.programme ?? ALL_PROGRAMMES}
+      ${scope.regionCode ? sql`and r.region_code = ${scope.regionCode}` : sql``}
+      ${scope.laCode ? sql`and r.la_code = ${scope.laCode}` : sql``}`;
+}
+
 /**
- * The scope's programme, region and LA as SQL conditions on the table aliased `placed` (tallies,
- * excerpts and panels all name these columns alike).
+ * The scope's programme, region and LA as SQL conditions on the table aliased `placed` (excerpts
+ * and panels name these columns alike).
  */
 function placeFilter(scope: ReportScope, placed: string): SQL {
   const column = (name: string) => sql`${sql.identifier(placed)}.${sql.identifier(name)}`;
@@ -83,7 +90,7 @@ export async function answerCounts(scope: ReportScope, surveyIds: readonly strin
           ${areaColumn(scope.level)} as area, r.question, r.answer, sum(r.count)::int as count
         from answer_tallies r
         where r.quarter in (${scope.quarter}, ${previousQuarter}) and r.survey_id = any(${`{${surveyIds.join(',')}}`}::text[]) and r.segment = ${segment}
-          ${placeFilter(scope, 'r')}
+          ${tallyFilter(scope)}
         group by 1, 2, 3, 4, 5`,
   );
   const result = new Map<string, SurveyCounts>();
@@ -120,7 +127,7 @@ export async function reach(scope: ReportScope): Promise<Reach> {
     researchDb(),
     sql`with resp as (
           select r.region_code, r.la_code, r.count from response_tallies r
-          where r.quarter = ${scope.quarter} ${placeFilter(scope, 'r')}
+          where r.quarter = ${scope.quarter} ${tallyFilter(scope)}
         ),
         held as (
           select s.id, p.region_code, p.la_code from panel_sessions s join panels p on p.id = s.panel_id

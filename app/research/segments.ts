@@ -16,3 +16,10 @@ export const REPORT_SEGMENTS: readonly ReportSegment[] = [UNDER_TWOS];
 
 /** The tallies' segment for everyone. */
 export const EVERYONE = '';
+
+/**
+ * The tallies' programme for every response, whatever its programmes: a response is counted once
+ * under each of its programmes and once under this, so a report for one programme or for all reads
+ * only its own rows.
+ */
+export const ALL_PROGRAMMES = 'all';

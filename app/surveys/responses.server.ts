@@ -109,6 +109,9 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
 
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
 
+/** Responses counted into the tallies in one statement: their unpacked answers fit in its working memory. */
+const TALLY_CHUNK = 10_000;
+
 /**
  * Stores prepared responses, their free text as excerpts, and counts them and their closed answers
  * into the report tallies, inside the caller's transaction; a response id already stored stores
@@ -116,6 +119,7 @@ type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
  */
 export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promise<string[]> {
   const stored: string[] = [];
+  const bySurvey = new Map<string, { closed: string[]; ids: string[] }>();
   // In batches: one statement has at most 65,535 parameters.
   for (let start = 0; start < prepared.length; start += 500) {
     const batch = prepared.slice(start, start + 500);
@@ -123,9 +127,6 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
     const fresh = new Set(ids.map((row) => row.id));
     stored.push(...fresh);
     await insertSurveyExcerpts(tx, batch.flatMap((item) => item.freeText.filter((text) => fresh.has(text.responseId))));
-    // Counted for reports in the same transaction, so the counts never disagree with what is stored.
-    await tallyResponses(tx, [...fresh]);
-    const bySurvey = new Map<string, { closed: string[]; ids: string[] }>();
     for (const item of batch) {
       const id = item.row.id as string;
       if (!fresh.has(id)) continue;
@@ -133,7 +134,12 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
       entry.ids.push(id);
       bySurvey.set(item.row.surveyId as string, entry);
     }
-    for (const [surveyId, entry] of bySurvey) await tallyAnswers(tx, { surveyId, closed: entry.closed, ids: entry.ids });
+  }
+  // Counted for reports in the same transaction, so the counts never disagree with what is stored;
+  // in large chunks, since many responses share a tally row and each row is then written once.
+  for (let start = 0; start < stored.length; start += TALLY_CHUNK) await tallyResponses(tx, stored.slice(start, start + TALLY_CHUNK));
+  for (const [surveyId, entry] of bySurvey) {
+    for (let start = 0; start < entry.ids.length; start += TALLY_CHUNK) await tallyAnswers(tx, { surveyId, closed: entry.closed, ids: entry.ids.slice(start, start + TALLY_CHUNK) });
   }
   return stored;
 }

@@ -407,7 +407,7 @@ export const publishedReports = pgTable(
 export type PublishedReport = typeof publishedReports.$inferSelect;
 
 /**
- * Stored responses counted by quarter (2026-27-Q3, UK time), question set, programmes and area, kept
+ * Stored responses counted by quarter (2026-27-Q3, UK time), question set, programme and area, kept
  * in the same transaction as each response is stored: reports and their headline reach read these
  * few thousand rows a quarter instead of every response. `key` is a hash of the other dimensions:
  * a narrow key makes the upserts several times cheaper than a unique index over every column.
@@ -419,8 +419,8 @@ export const responseTallies = pgTable(
     quarter: text('quarter').notNull(),
     key: uuid('key').notNull(),
     surveyId: text('survey_id').notNull(),
-    /** Sorted, as on the response: a response counts once, under its whole set of programmes. */
-    programmeCodes: text('programme_codes').array().notNull(),
+    /** A programme code, or ALL_PROGRAMMES: a response counts once under each of its programmes and once under all. */
+    programme: text('programme').notNull(),
     regionCode: text('region_code'),
     laCode: text('la_code'),
     count: integer('count').notNull(),
@@ -440,7 +440,7 @@ export const answerTallies = pgTable(
     key: uuid('key').notNull(),
     surveyId: text('survey_id').notNull(),
     segment: text('segment').notNull(),
-    programmeCodes: text('programme_codes').array().notNull(),
+    programme: text('programme').notNull(),
     regionCode: text('region_code'),
     laCode: text('la_code'),
     question: text('question').notNull(),

@@ -40,7 +40,7 @@ describe(`importing responses (${testStoreKind})`, () => {
     const tallied = await researchDb()
       .select({ question: answerTallies.question, answer: answerTallies.answer, count: answerTallies.count })
       .from(answerTallies)
-      .where(and(eq(answerTallies.laCode, 'E08000003'), eq(answerTallies.quarter, '2026-27-Q3'), eq(answerTallies.segment, '')));
+      .where(and(eq(answerTallies.laCode, 'E08000003'), eq(answerTallies.quarter, '2026-27-Q3'), eq(answerTallies.segment, ''), eq(answerTallies.programme, 'all')));
     expect(tallied.sort((a, b) => `${a.question}${a.answer}`.localeCompare(`${b.question}${b.answer}`))).toEqual([
       { question: 'services_used', answer: 'family-hub', count: 1 },
       { question: 'services_used', answer: 'health-visitor', count: 1 },

@@ -4,7 +4,7 @@ import { researchDb } from '#db/research/client';
 import { answerTallies, responseTallies } from '#db/research/schema';
 import { queryRows } from '#db/store';
 import { quarterOf } from '~/reports/quarters';
-import { UNDER_TWOS } from '~/research/segments';
+import { ALL_PROGRAMMES, UNDER_TWOS } from '~/research/segments';
 import { quarterKeySql } from '~/research/tallies.server';
 import { backfillTallies } from '~/surveys/backfill.server';
 import { getSurvey } from '~/surveys/definitions.server';
@@ -21,13 +21,13 @@ async function importCsv(lines: string[]) {
   return importResponses({ survey, header: read.header, rows: read.rows, now: new Date('2026-11-28T12:00:00Z') });
 }
 
-/** The tallies summed over places: responses per quarter, and answers per quarter, segment, question and answer. */
+/** All programmes' tallies summed over places: responses per quarter, and answers per quarter, segment, question and answer. */
 async function totals() {
-  const responses = await queryRows<{ quarter: string; count: number }>(researchDb(), sql`select quarter, sum(count)::int as count from response_tallies group by 1 order by 1`);
+  const responses = await queryRows<{ quarter: string; count: number }>(researchDb(), sql`select quarter, sum(count)::int as count from response_tallies where programme = ${ALL_PROGRAMMES} group by 1 order by 1`);
   const answers = await queryRows<{ key: string; count: number }>(
     researchDb(),
     sql`select concat_ws('|', quarter, segment, question, coalesce(answer, '(answered)')) as key, sum(count)::int as count
-        from answer_tallies where question in ('services_used', 'wanted_unavailable', ${UNDER_TWOS.question}) group by 1 order by 1`,
+        from answer_tallies where programme = ${ALL_PROGRAMMES} and question in ('services_used', 'wanted_unavailable', ${UNDER_TWOS.question}) group by 1 order by 1`,
   );
   return { responses, answers: Object.fromEntries(answers.map((row) => [row.key, row.count])) };
 }
@@ -36,11 +36,11 @@ async function totals() {
 async function tallied() {
   const responses = await queryRows<{ key: string; count: number }>(
     researchDb(),
-    sql`select concat_ws('|', quarter, survey_id, array_to_string(programme_codes, ','), region_code, la_code) as key, count from response_tallies order by 1`,
+    sql`select concat_ws('|', quarter, survey_id, programme, region_code, la_code) as key, count from response_tallies order by 1`,
   );
   const answers = await queryRows<{ key: string; count: number }>(
     researchDb(),
-    sql`select concat_ws('|', quarter, segment, survey_id, array_to_string(programme_codes, ','), region_code, la_code, question, coalesce(answer, '(answered)')) as key, count
+    sql`select concat_ws('|', quarter, segment, survey_id, programme, region_code, la_code, question, coalesce(answer, '(answered)')) as key, count
         from answer_tallies order by 1`,
   );
   return { responses, answers };
@@ -104,6 +104,18 @@ describe(`report tallies (${testStoreKind})`, () => {
       },
     };
     expect(await totals()).toEqual(expected);
+    // Under each programme too: Q2's family-hub answer came from a Family Hubs response; the
+    // midwife's from Start for Life's (and from any programme its service names).
+    const [hubs] = await queryRows<{ count: number }>(
+      researchDb(),
+      sql`select coalesce(sum(count), 0)::int as count from answer_tallies where quarter = '2026-27-Q2' and segment = '' and programme = 'family-hubs' and question = 'services_used' and answer = 'family-hub'`,
+    );
+    expect(hubs!.count).toBe(1);
+    const [midwifeInHubs] = await queryRows<{ count: number }>(
+      researchDb(),
+      sql`select coalesce(sum(count), 0)::int as count from answer_tallies where quarter = '2026-27-Q2' and segment = '' and programme = 'family-hubs' and question = 'services_used' and answer = 'midwife'`,
+    );
+    expect(midwifeInHubs!.count).toBe(0);
     expect(await importCsv(lines)).toMatchObject({ ok: true, stored: 0, alreadyStored: 4 });
     expect(await totals()).toEqual(expected);
   });
