@@ -6,7 +6,7 @@ import { getSurvey } from './definitions.server';
 import { freeTextAnswers } from './free-text';
 import { closedQuestions } from './closed-questions';
 import { insertSurveyExcerpts } from './responses.server';
-import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
+import { quarterKeySql, tallyAnswers, tallyResponses } from '~/research/tallies.server';
 
 /**
  * Responses stored before coding existed get their free text as excerpts, once: it runs only while
@@ -40,10 +40,10 @@ export async function backfillSurveyExcerpts(batchSize = 1000): Promise<number> 
 
 /**
  * Stores made before reports read tallies get them, once, when the service starts: only while there
- * are responses and no tallies, in one transaction, counted a chunk of responses at a time (as
- * storing does), so the unpacked answers of a million responses never sit in memory or on disk at once.
+ * are responses and no tallies, in one transaction, a quarter at a time, so that each tally row is
+ * written once (updated again and again in one transaction, a row's old versions cannot be cleared).
  */
-export async function backfillTallies(chunk = 10_000): Promise<boolean> {
+export async function backfillTallies(): Promise<boolean> {
   return researchDb().transaction(async (tx) => {
     // Two instances starting together: the second waits, then finds the tallies made.
     await tx.execute(sql`lock table response_tallies, answer_tallies in exclusive mode`);
@@ -52,18 +52,17 @@ export async function backfillTallies(chunk = 10_000): Promise<boolean> {
       sql`select exists(select 1 from survey_responses) as responses, exists(select 1 from response_tallies) as tallies`,
     );
     if (!state?.responses || state.tallies) return false;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const batch = await tx.select({ id: surveyResponses.id, surveyId: surveyResponses.surveyId }).from(surveyResponses).where(gt(surveyResponses.id, after)).orderBy(asc(surveyResponses.id)).limit(chunk);
-      if (batch.length === 0) return true;
-      after = batch[batch.length - 1]!.id;
-      await tallyResponses(tx, batch.map((row) => row.id));
-      for (const surveyId of new Set(batch.map((row) => row.surveyId))) {
+    const quarters = await queryRows<{ quarter: string }>(tx, sql`select distinct ${quarterKeySql(sql`submitted_at`)} as quarter from survey_responses`);
+    for (const { quarter } of quarters) {
+      const rows = await queryRows<{ id: string; surveyId: string }>(tx, sql`select id, survey_id as "surveyId" from survey_responses where ${quarterKeySql(sql`submitted_at`)} = ${quarter}`);
+      await tallyResponses(tx, rows.map((row) => row.id));
+      for (const surveyId of new Set(rows.map((row) => row.surveyId))) {
         const survey = getSurvey(surveyId);
         if (!survey) continue;
         const closed = closedQuestions(survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions)).map((question) => question.name);
-        await tallyAnswers(tx, { surveyId, closed, ids: batch.filter((row) => row.surveyId === surveyId).map((row) => row.id) });
+        await tallyAnswers(tx, { surveyId, closed, ids: rows.filter((row) => row.surveyId === surveyId).map((row) => row.id) });
       }
     }
+    return true;
   });
 }

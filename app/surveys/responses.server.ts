@@ -109,8 +109,11 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
 
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
 
-/** Responses counted into the tallies in one statement: their unpacked answers fit in its working memory. */
-const TALLY_CHUNK = 10_000;
+/**
+ * Responses counted into the tallies in one statement. Large, because a tally row updated again in
+ * the same transaction leaves an old version that cannot be cleared until it ends.
+ */
+const TALLY_CHUNK = 50_000;
 
 /**
  * Stores prepared responses, their free text as excerpts, and counts them and their closed answers
@@ -136,7 +139,7 @@ export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promi
     }
   }
   // Counted for reports in the same transaction, so the counts never disagree with what is stored;
-  // in large chunks, since many responses share a tally row and each row is then written once.
+  // in large chunks, since many responses share a tally row.
   for (let start = 0; start < stored.length; start += TALLY_CHUNK) await tallyResponses(tx, stored.slice(start, start + TALLY_CHUNK));
   for (const [surveyId, entry] of bySurvey) {
     for (let start = 0; start < entry.ids.length; start += TALLY_CHUNK) await tallyAnswers(tx, { surveyId, closed: entry.closed, ids: entry.ids.slice(start, start + TALLY_CHUNK) });
