@@ -15,7 +15,7 @@ export interface ReportScope {
   regionCode?: string | null;
   /** Only this local authority (an LA officer). */
   laCode?: string | null;
-  /** The quarter from–to is (2026-27-Q3): response counts are read from the quarter's tallies. */
+  /** The quarter that from–to spans (2026-27-Q3): response counts are read from its tallies. */
   quarter: string;
 }
 
@@ -78,7 +78,7 @@ export interface SurveyCounts {
 
 /**
  * The answer counts of several question sets for the scope's quarter and the one before it, from
- * the tallies kept as responses are stored (a few thousand rows a quarter, not millions):
+ * the tallies kept as responses are stored (at most about 180,000 rows a quarter, not millions):
  * `${surveyId}|now` and `${surveyId}|before`, per area and in total, for everyone or one segment
  * (segments.ts). Null-answer rows are the "answered" counts of several-answer questions. The totals
  * over areas are sums, since each response has one area.
