@@ -1,12 +1,12 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { and, asc, gt, gte, lt, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { queryRows } from '#db/store';
 import { surveyResponses } from '#db/research/schema';
 import { getSurvey } from './definitions.server';
 import { freeTextAnswers } from './free-text';
-import { closedQuestions } from './closed-questions';
-import { insertSurveyExcerpts } from './responses.server';
-import { quarterKeySql, tallyAnswers, tallyResponses } from '~/research/tallies.server';
+import { closedQuestionNames, insertSurveyExcerpts } from './responses.server';
+import { parseQuarter } from '~/reports/quarters';
+import { quarterKeySql, TallyCounts, writeTallies } from '~/research/tallies.server';
 
 /**
  * Responses stored before coding existed get their free text as excerpts, once: it runs only while
@@ -43,7 +43,7 @@ export async function backfillSurveyExcerpts(batchSize = 1000): Promise<number> 
  * are responses and no tallies, in one transaction, a quarter at a time, so that each tally row is
  * written once (updated again and again in one transaction, a row's old versions cannot be cleared).
  */
-export async function backfillTallies(): Promise<boolean> {
+export async function backfillTallies(batchSize = 5000): Promise<boolean> {
   return researchDb().transaction(async (tx) => {
     // Two instances starting together: the second waits, then finds the tallies made.
     await tx.execute(sql`lock table response_tallies, answer_tallies in exclusive mode`);
@@ -53,15 +53,37 @@ export async function backfillTallies(): Promise<boolean> {
     );
     if (!state?.responses || state.tallies) return false;
     const quarters = await queryRows<{ quarter: string }>(tx, sql`select distinct ${quarterKeySql(sql`submitted_at`)} as quarter from survey_responses`);
-    for (const { quarter } of quarters) {
-      const rows = await queryRows<{ id: string; surveyId: string }>(tx, sql`select id, survey_id as "surveyId" from survey_responses where ${quarterKeySql(sql`submitted_at`)} = ${quarter}`);
-      await tallyResponses(tx, rows.map((row) => row.id));
-      for (const surveyId of new Set(rows.map((row) => row.surveyId))) {
-        const survey = getSurvey(surveyId);
-        if (!survey) continue;
-        const closed = closedQuestions(survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions)).map((question) => question.name);
-        await tallyAnswers(tx, { surveyId, closed, ids: rows.filter((row) => row.surveyId === surveyId).map((row) => row.id) });
+    for (const { quarter: key } of quarters) {
+      const quarter = parseQuarter(key)!;
+      const counts = new TallyCounts();
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const batch = await tx
+          .select({
+            id: surveyResponses.id,
+            surveyId: surveyResponses.surveyId,
+            submittedAt: surveyResponses.submittedAt,
+            programmeCodes: surveyResponses.programmeCodes,
+            regionCode: surveyResponses.regionCode,
+            laCode: surveyResponses.laCode,
+            answers: surveyResponses.answers,
+          })
+          .from(surveyResponses)
+          .where(and(gt(surveyResponses.id, after), gte(surveyResponses.submittedAt, quarter.from), lt(surveyResponses.submittedAt, quarter.to)))
+          .orderBy(asc(surveyResponses.id))
+          .limit(batchSize);
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1]!.id;
+        for (const response of batch) {
+          const survey = getSurvey(response.surveyId);
+          if (survey) counts.add(response, closedQuestionNames(survey));
+        }
+        if (counts.full) {
+          await writeTallies(tx, counts);
+          counts.clear();
+        }
       }
+      await writeTallies(tx, counts);
     }
     return true;
   });

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { researchDb } from '#db/research/client';
 import { PROGRAMME_CODES } from '#db/reference/programmes';
 import type { SurveyDefinition, SurveyQuestion } from './definitions.server';
-import { prepareResponse, storePrepared, type PreparedResponse } from './responses.server';
+import { TallyCounts, writeTallies } from '~/research/tallies.server';
+import { prepareResponse, storeResponses, type PreparedResponse } from './responses.server';
 import { isLocalAuthorityCode } from './sources.server';
 import { CHANNELS } from './vocabulary';
 
@@ -106,6 +107,13 @@ function rowId(surveyId: string, header: string[], row: string[]): string {
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-8${hash.slice(13, 16)}-${((parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16)}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
+/** Rows written per step of an import, and rows checked between looks at the database's replies. */
+const WRITE_BATCH = 1000;
+const YIELD_EVERY = 25;
+
+/** Thrown inside the import's transaction to roll it back when any row has a problem. */
+class RefusedImport extends Error {}
+
 const FORMULA = /^[=+@\t\r]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -139,14 +147,15 @@ export async function importResponses({
   if (rows.length === 0) problems.push({ line: null, message: 'The file has a header but no responses' });
   if (problems.length > 0) return { ok: false, problems, total: problems.length };
 
-  const prepared: PreparedResponse[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, index) => {
+  const position = new Map(header.map((column, index) => [column, index]));
+  /** A row checked exactly as a web submission is, or what is wrong with it (or null: a repeat of an earlier row). */
+  const prepareRow = (row: string[], index: number): PreparedResponse | ImportProblem[] | null => {
     const line = index + 2;
-    const value = (column: string) => (row[header.indexOf(column)] ?? '').trim();
+    const value = (column: string) => (row[position.get(column) ?? -1] ?? '').trim();
     const rowProblems: ImportProblem[] = [];
-    header.forEach((column, position) => {
-      const cell = (row[position] ?? '').trim();
+    header.forEach((column, at) => {
+      const cell = (row[at] ?? '').trim();
       if (FORMULA.test(cell) && !/^\+?\d[\d ]*$/.test(cell)) rowProblems.push({ line, column, message: `${column} starts with “${cell[0]}”, which a spreadsheet would run as a formula: remove it` });
     });
     const la = value('la_code') || onlyLa || '';
@@ -162,12 +171,9 @@ export async function importResponses({
     else if (submittedAt && submittedAt > now) rowProblems.push({ line, column: 'submitted_at', message: `${day} is in the future` });
     const given = value('response_id');
     if (given && !UUID.test(given)) rowProblems.push({ line, column: 'response_id', message: `${given} is not a response id (a UUID)` });
-    if (rowProblems.length > 0) {
-      problems.push(...rowProblems);
-      return;
-    }
+    if (rowProblems.length > 0) return rowProblems;
     const responseId = given || rowId(survey.id, header, row);
-    if (seen.has(responseId)) return;
+    if (seen.has(responseId)) return null;
     seen.add(responseId);
     const answers: Record<string, unknown> = {};
     for (const column of header) {
@@ -182,10 +188,49 @@ export async function importResponses({
       }
     }
     const ready = prepareResponse({ survey, responseId, answers, source: { la: la || undefined, programme: programme || undefined, channel: channel || undefined }, submittedAt });
-    if (!ready.ok) problems.push(...ready.errors.map((error) => ({ line, column: error.field, message: error.message })));
-    else prepared.push(ready.prepared);
-  });
-  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_REPORTED), total: problems.length };
-  const stored = await researchDb().transaction((tx) => storePrepared(tx, prepared));
-  return { ok: true, rows: rows.length, stored: stored.length, alreadyStored: prepared.length - stored.length };
+    return ready.ok ? ready.prepared : ready.errors.map((error) => ({ line, column: error.field, message: error.message }));
+  };
+
+  // One transaction: rows are checked while the rows before them are written (the database works
+  // while this process checks), and the first problem stops the writing; every row is still checked,
+  // so the report lists every problem, then the transaction is rolled back and nothing is kept.
+  let prepared = 0;
+  let stored: string[];
+  try {
+    stored = await researchDb().transaction(async (tx) => {
+      const counts = new TallyCounts();
+      const ids: string[] = [];
+      let batch: PreparedResponse[] = [];
+      let writing: Promise<unknown> = Promise.resolve();
+      const write = async (ready: PreparedResponse[]) => {
+        await writing;
+        writing = storeResponses(tx, ready, counts).then((fresh) => ids.push(...fresh));
+        // Awaited later; marked handled now so that a failure waits for that await.
+        writing.catch(() => undefined);
+      };
+      for (const [index, row] of rows.entries()) {
+        const result = prepareRow(row, index);
+        if (Array.isArray(result)) problems.push(...result);
+        else if (result && problems.length === 0) {
+          prepared += 1;
+          batch.push(result);
+          if (batch.length === WRITE_BATCH) {
+            await write(batch);
+            batch = [];
+          }
+        }
+        // Lets the database's replies in, so that writing goes on while rows are checked.
+        if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await writing;
+      if (problems.length > 0) throw new RefusedImport();
+      ids.push(...(await storeResponses(tx, batch, counts)));
+      await writeTallies(tx, counts);
+      return ids;
+    });
+  } catch (error) {
+    if (error instanceof RefusedImport) return { ok: false, problems: problems.slice(0, MAX_REPORTED), total: problems.length };
+    throw error;
+  }
+  return { ok: true, rows: rows.length, stored: stored.length, alreadyStored: prepared - stored.length };
 }

@@ -5,13 +5,13 @@ import { PROGRAMME_CODES } from '#db/reference/programmes';
 import { surveyDrafts, surveyResponses } from '#db/research/schema';
 import { checkAnswers, type AnswerError, type Answers, type CheckResult } from './answers';
 import { checkWithSurveyJs } from './surveyjs-check.server';
-import { conditionHolds, type SurveyDefinition } from './definitions.server';
+import { conditionHolds, type SurveyDefinition, type SurveyQuestion } from './definitions.server';
 import type { DraftSource } from './drafts.server';
 import { closedQuestions } from './closed-questions';
 import { freeTextAnswers } from './free-text';
 import { scrubFreeText } from './scrub-answers';
 import { isLocalAuthorityCode } from './sources.server';
-import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
+import { TallyCounts, writeTallies } from '~/research/tallies.server';
 
 export type SubmitResult =
   | { ok: true; responseId: string; duplicate: boolean }
@@ -19,11 +19,34 @@ export type SubmitResult =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+const questionLists = new WeakMap<SurveyDefinition, SurveyQuestion[]>();
+const closedLists = new WeakMap<SurveyDefinition, ReadonlySet<string>>();
+
+/** A set's questions in order (its first language's text), worked out once per set: every response needs them. */
+function questionsOf(survey: SurveyDefinition): SurveyQuestion[] {
+  let questions = questionLists.get(survey);
+  if (!questions) {
+    questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
+    questionLists.set(survey, questions);
+  }
+  return questions;
+}
+
+/** The names of a set's closed questions, whose answers are counted for reports. */
+export function closedQuestionNames(survey: SurveyDefinition): ReadonlySet<string> {
+  let names = closedLists.get(survey);
+  if (!names) {
+    names = new Set(closedQuestions(questionsOf(survey)).map((question) => question.name));
+    closedLists.set(survey, names);
+  }
+  return names;
+}
+
 /** Programmes the answers point to: the link's programme and the programmes of chosen services. */
 function programmesFor(survey: SurveyDefinition, answers: Answers, source: DraftSource): string[] {
   const codes = new Set<string>();
   if (source.programme && (PROGRAMME_CODES as readonly string[]).includes(source.programme)) codes.add(source.programme);
-  for (const question of survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions)) {
+  for (const question of questionsOf(survey)) {
     const value = answers[question.name];
     const chosen = Array.isArray(value) ? value : [value];
     for (const choice of question.choices) {
@@ -35,7 +58,7 @@ function programmesFor(survey: SurveyDefinition, answers: Answers, source: Draft
 
 /** The local authority: the family's own answer when they gave one, otherwise the link's. */
 function localAuthorityFor(survey: SurveyDefinition, answers: Answers, source: DraftSource): string | null {
-  const laQuestion = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions).find((question) => question.dimension === 'la');
+  const laQuestion = questionsOf(survey).find((question) => question.dimension === 'la');
   const answered = laQuestion ? answers[laQuestion.name] : undefined;
   if (typeof answered === 'string' && isLocalAuthorityCode(answered)) return answered;
   return source.la && isLocalAuthorityCode(source.la) ? source.la : null;
@@ -69,7 +92,7 @@ type ResponseRow = { [K in keyof typeof surveyResponses.$inferInsert]: (typeof s
 export interface PreparedResponse {
   row: ResponseRow;
   /** The set's closed questions, whose answers are counted for reports. */
-  closed: string[];
+  closed: ReadonlySet<string>;
   freeText: { responseId: string; question: string; text: string }[];
 }
 
@@ -100,50 +123,57 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
     // Kept to the UK day, like every time in the research store that concerns a person.
     ...(submittedAt ? { submittedAt: sql`date_trunc('day', ${submittedAt.toISOString()}::timestamptz, 'Europe/London')` } : {}),
   };
-  const questions = survey.text[survey.locales[0]!]!.pages.flatMap((page) => page.questions);
-  return {
-    ok: true,
-    prepared: { row, closed: closedQuestions(questions).map((question) => question.name), freeText: freeTextAnswers(questions, stored).map((item) => ({ responseId, ...item })) },
-  };
+  const questions = questionsOf(survey);
+  return { ok: true, prepared: { row, closed: closedQuestionNames(survey), freeText: freeTextAnswers(questions, stored).map((item) => ({ responseId, ...item })) } };
 }
 
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
 
 /**
- * Responses counted into the tallies in one statement. Large, because a tally row updated again in
- * the same transaction leaves an old version that cannot be cleared until it ends.
+ * Stores prepared responses and their free text as excerpts inside the caller's transaction, and
+ * adds them to `counts` for the report tallies; a response id already stored stores and counts
+ * nothing more. Returns the ids newly stored. The caller writes the counts (writeTallies) before
+ * the transaction ends; storePrepared does both.
  */
-const TALLY_CHUNK = 50_000;
-
-/**
- * Stores prepared responses, their free text as excerpts, and counts them and their closed answers
- * into the report tallies, inside the caller's transaction; a response id already stored stores
- * nothing more. Returns the ids newly stored.
- */
-export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promise<string[]> {
+export async function storeResponses(tx: Tx, prepared: PreparedResponse[], counts: TallyCounts): Promise<string[]> {
   const stored: string[] = [];
-  const bySurvey = new Map<string, { closed: string[]; ids: string[] }>();
   // In batches: one statement has at most 65,535 parameters.
   for (let start = 0; start < prepared.length; start += 500) {
     const batch = prepared.slice(start, start + 500);
-    const ids = await tx.insert(surveyResponses).values(batch.map((item) => item.row)).onConflictDoNothing({ target: surveyResponses.id }).returning({ id: surveyResponses.id });
-    const fresh = new Set(ids.map((row) => row.id));
-    stored.push(...fresh);
+    // The day and region as the database stored them are what the response is counted by.
+    const rows = await tx
+      .insert(surveyResponses)
+      .values(batch.map((item) => item.row))
+      .onConflictDoNothing({ target: surveyResponses.id })
+      .returning({ id: surveyResponses.id, submittedAt: surveyResponses.submittedAt, regionCode: surveyResponses.regionCode });
+    const fresh = new Map(rows.map((row) => [row.id, row]));
     await insertSurveyExcerpts(tx, batch.flatMap((item) => item.freeText.filter((text) => fresh.has(text.responseId))));
     for (const item of batch) {
-      const id = item.row.id as string;
-      if (!fresh.has(id)) continue;
-      const entry = bySurvey.get(item.row.surveyId as string) ?? { closed: item.closed, ids: [] };
-      entry.ids.push(id);
-      bySurvey.set(item.row.surveyId as string, entry);
+      const row = fresh.get(item.row.id as string);
+      if (!row) continue;
+      stored.push(row.id);
+      counts.add(
+        { surveyId: item.row.surveyId as string, submittedAt: row.submittedAt, regionCode: row.regionCode, laCode: item.row.laCode as string | null, programmeCodes: item.row.programmeCodes as string[], answers: item.row.answers as Answers },
+        item.closed,
+      );
     }
   }
-  // Counted for reports in the same transaction, so the counts never disagree with what is stored;
-  // in large chunks, since many responses share a tally row.
-  for (let start = 0; start < stored.length; start += TALLY_CHUNK) await tallyResponses(tx, stored.slice(start, start + TALLY_CHUNK));
-  for (const [surveyId, entry] of bySurvey) {
-    for (let start = 0; start < entry.ids.length; start += TALLY_CHUNK) await tallyAnswers(tx, { surveyId, closed: entry.closed, ids: entry.ids.slice(start, start + TALLY_CHUNK) });
+  if (counts.full) {
+    await writeTallies(tx, counts);
+    counts.clear();
   }
+  return stored;
+}
+
+/**
+ * Stores prepared responses, their free text as excerpts, and counts them and their closed answers
+ * into the report tallies, inside the caller's transaction (so the counts never disagree with what
+ * is stored); a response id already stored stores nothing more. Returns the ids newly stored.
+ */
+export async function storePrepared(tx: Tx, prepared: PreparedResponse[]): Promise<string[]> {
+  const counts = new TallyCounts();
+  const stored = await storeResponses(tx, prepared, counts);
+  await writeTallies(tx, counts);
   return stored;
 }
 

@@ -80,6 +80,18 @@ describe(`importing responses (${testStoreKind})`, () => {
     expect(await researchDb().$count(surveyResponses)).toBe(before);
   });
 
+  it('keeps nothing of a large file whose last row is bad, though earlier rows were already being written', async () => {
+    const counts = async () => ({ responses: await researchDb().$count(surveyResponses), excerpts: await researchDb().$count(excerpts), tallies: await researchDb().$count(answerTallies) });
+    const before = await counts();
+    // More rows than one write step, so writing has begun when the bad row is read.
+    const lines = ['response_id,la_code,submitted_at,services_used,wanted_unavailable,support_received'];
+    for (let index = 1; index <= 2500; index += 1) lines.push(`6f1c1f4e-2b8a-4c0e-9b0a-${String(index).padStart(12, '0')},E08000003,2026-10-05,family-hub,yes,The hub helped`);
+    lines.push('6f1c1f4e-2b8a-4c0e-9b0a-999999999999,E08000003,2026-10-05,not-a-service,yes,');
+    const result = await importText(lines.join('\n'));
+    expect(result).toMatchObject({ ok: false, total: 1, problems: [{ line: 2502, column: 'services_used' }] });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses what is not a CSV or Excel file, by its content, and a file too big', async () => {
     expect(await readResponseFile(new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]))).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/binary data/) }] });
     expect(await readResponseFile(new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/UTF-8/) }] });

@@ -21,7 +21,7 @@ import { publishReport } from '~/research/published-reports.server';
 import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
-import { tallyAnswers, tallyResponses } from '~/research/tallies.server';
+import { TallyCounts, writeTallies } from '~/research/tallies.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -31,13 +31,14 @@ const NW = { la: 'E08000003', region: 'E12000002' };
 const LONDON = { la: 'E09000033', region: 'E12000007' };
 
 async function responses(count: number, area: { la: string; region: string }, wanted: boolean, day: string, programmes = ['family-hubs']) {
-  const ids = await researchDb()
+  const stored = await researchDb()
     .insert(surveyResponses)
     .values(Array.from({ length: count }, () => ({ id: randomUUID(), pseudonym: randomUUID(), surveyId: 'common-question-set', surveyVersion: 1, answers: { wanted_unavailable: wanted }, laCode: area.la, regionCode: area.region, programmeCodes: programmes, submittedAt: new Date(day) })))
-    .returning({ id: surveyResponses.id });
+    .returning();
   // Counted into the report tallies, as storing a response does.
-  await tallyResponses(researchDb(), ids.map((row) => row.id));
-  await tallyAnswers(researchDb(), { surveyId: 'common-question-set', closed: ['wanted_unavailable'], ids: ids.map((row) => row.id) });
+  const counts = new TallyCounts();
+  for (const row of stored) counts.add(row, new Set(['wanted_unavailable']));
+  await writeTallies(researchDb(), counts);
 }
 
 const table = (report: QuarterlyReport) => report.sections[0]!.tables.find((entry) => entry.question === 'wanted_unavailable')!;
