@@ -24,6 +24,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Panels', description: 'Create and manage local, regional and national panels.', href: '/staff/panels' },
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
+    { title: 'Who took part', description: 'Who answered, joined panels and came to sessions, against England’s population, and where no one has yet.', href: '/staff/representation' },
     { title: 'Quarters and themes', description: 'Choose each quarter’s theme and the year’s quarter on expectant parents and children under 2.', href: '/staff/quarters' },
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
@@ -35,7 +36,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Panels and sessions', description: 'Create panels in your regions, see who has joined, and schedule sessions with at least 4 weeks’ notice.', href: '/staff/panels' },
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Transcripts and notes', description: 'Add a session’s transcript or notes: names are replaced by labels and the file is not kept.', href: '/staff/transcripts' },
-    { title: 'Who is missing', description: 'Compare who has taken part with who lives in your regions.', href: '/staff/coming-soon/representation', comingSoon: true },
+    { title: 'Who is missing', description: 'Compare who has taken part in your regions with who lives there, and see where no one has yet.', href: '/staff/representation' },
   ],
   analyst: [
     { title: 'Question sets', description: 'Preview the question sets families answer.', href: '/staff/surveys' },
@@ -45,15 +46,17 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Transcripts and notes', description: 'Add a panel session’s transcript or notes for coding.', href: '/staff/transcripts' },
     { title: 'Bring in responses', description: 'Import answers collected elsewhere (CSV or Excel), checked as web answers are.', href: '/staff/responses/import' },
     { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
+    { title: 'Who took part', description: 'Who answered, joined panels and came to sessions, against England’s population, and where no one has yet.', href: '/staff/representation' },
   ],
   programme_lead: [
     { title: 'Session feedback', description: 'How families rated the sessions in your programmes, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Quarterly findings', description: 'Read what families said this quarter, for your programmes, by area, and download every table.', href: '/staff/findings' },
-    { title: 'Diversity and representation', description: 'See who took part against who lives there.', href: '/staff/coming-soon/representation', comingSoon: true },
+    { title: 'Who took part', description: 'Who answered, joined panels and came to sessions, against England’s population, and where no one has yet.', href: '/staff/representation' },
   ],
   la_officer: [
     { title: 'Bring in responses you collected', description: 'Import answers to the common question set that your authority collected itself (CSV or Excel).', href: '/staff/responses/import' },
     { title: 'Good-practice guides', description: 'Download guides, rate them and give feedback on training.', href: '/staff/coming-soon/guides', comingSoon: true },
     { title: 'Your area’s results', description: 'See what families in your local authority told us each quarter, and download the tables.', href: '/staff/findings' },
+    { title: 'Who took part in your area', description: 'Who answered and took part in your authority, against its population.', href: '/staff/representation' },
   ],
 };

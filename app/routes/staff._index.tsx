@@ -4,6 +4,7 @@ import { requireUser } from '~/auth/guards.server';
 import { ROLE_LABELS, ROLE_TASKS } from '~/auth/roles';
 import { visibleProgrammes } from '~/auth/scope';
 import { describeScope } from '~/research/reference.server';
+import { reachNext } from '~/reports/reach-next.server';
 
 export const meta: MetaFunction = () => [{ title: 'Your tasks – Family Voice' }];
 
@@ -14,7 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     programmeCodes: user.role === 'programme_lead' ? visibleProgrammes(user) : [],
     laCodes: user.role === 'la_officer' && user.laCode ? [user.laCode] : [],
   });
-  return { displayName: user.displayName, role: user.role, scope };
+  const gaps = user.role === 'facilitator' ? await reachNext(user.regionCodes) : null;
+  return { displayName: user.displayName, role: user.role, scope, gaps };
 }
 
 function ScopeSummary({ scope }: { scope: { regions: string[]; programmes: string[]; localAuthorities: string[] } }) {
@@ -36,8 +38,53 @@ function ScopeSummary({ scope }: { scope: { regions: string[]; programmes: strin
   );
 }
 
+/** A facilitator's five largest gaps in their regions this quarter, each with the panels that could close it. */
+function ReachNext({ gaps }: { gaps: { regionCode: string; regionName: string; who: string; why: string; panels: { id: string; name: string }[] }[] }) {
+  return (
+    <section aria-labelledby="reach-next" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="reach-next">
+        Whom to reach next
+      </h2>
+      {gaps.length === 0 ? (
+        <p className="govuk-body">No group in your regions is clearly under-represented this quarter, and someone from every local authority has taken part.</p>
+      ) : (
+        <ol className="govuk-list govuk-list--number">
+          {gaps.map((gap) => (
+            <li key={`${gap.regionCode}|${gap.who}`} className="govuk-!-margin-bottom-3">
+              <strong>{gap.who}</strong>, {gap.regionName}. {gap.why}{' '}
+              {gap.panels.length > 0 ? (
+                <>
+                  Panels that could reach them:{' '}
+                  {gap.panels.map((panel, index) => (
+                    <span key={panel.id}>
+                      {index > 0 ? ', ' : ''}
+                      <Link className="govuk-link" to={`/staff/panels/${panel.id}`}>
+                        {panel.name}
+                      </Link>
+                    </span>
+                  ))}
+                  .
+                </>
+              ) : (
+                <Link className="govuk-link" to="/staff/panels/new">
+                  Create a panel in {gap.regionName}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/staff/representation">
+          See who took part in your regions
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export default function StaffHome() {
-  const { displayName, role, scope } = useLoaderData<typeof loader>();
+  const { displayName, role, scope, gaps } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -45,6 +92,7 @@ export default function StaffHome() {
         <h1 className="govuk-heading-l">Your tasks</h1>
         <p className="govuk-body">Signed in as {displayName}.</p>
         <ScopeSummary scope={scope} />
+        {gaps ? <ReachNext gaps={gaps} /> : null}
         <ul className="govuk-list app-task-list">
           {ROLE_TASKS[role].map((task) => (
             <li key={task.href} className="govuk-!-margin-bottom-5">

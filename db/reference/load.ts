@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { ResearchDb } from '../research/client';
-import { codes, localAuthorities, programmes, regions } from '../research/schema';
+import { codes, localAuthorities, programmes, referencePopulations, regions } from '../research/schema';
 import { SEED_CODEBOOK } from './codebook';
 import { readRuralUrban, readUpperTierLocalAuthorities } from './files';
+import { referencePopulations as readReferencePopulations } from './populations';
 import { PROGRAMMES } from './programmes';
 
 /**
@@ -45,6 +46,10 @@ export async function loadReferenceData(db: ResearchDb): Promise<{ regions: numb
         target: programmes.code,
         set: { name: sql`excluded.name`, department: sql`excluded.department` },
       });
+    // Rebuilt from the files each time: they are the only source, and a correction to them must win.
+    const populations = readReferencePopulations();
+    await tx.delete(referencePopulations);
+    for (let start = 0; start < populations.length; start += 1000) await tx.insert(referencePopulations).values(populations.slice(start, start + 1000));
     // The seed codebook is added once: analysts' renames, merges and retirements are never undone.
     for (const seed of SEED_CODEBOOK) {
       await tx

@@ -37,6 +37,26 @@ export const localAuthorities = pgTable(
 );
 export type LocalAuthority = typeof localAuthorities.$inferSelect;
 
+/**
+ * Census 2021 shares of usual residents by area and category, for comparing who took part with
+ * England's population (db/reference/populations.ts, loaded on every migrate). `dimension` and
+ * `category` are the common question set's question name and answer value; `share` is a fraction
+ * of the area's population (age: of those aged 15 and over); `population` the area's usual residents.
+ */
+export const referencePopulations = pgTable(
+  'reference_populations',
+  {
+    areaCode: text('area_code').notNull(),
+    level: text('level').$type<'england' | 'region' | 'la'>().notNull(),
+    dimension: text('dimension').notNull(),
+    category: text('category').notNull(),
+    share: real('share').notNull(),
+    population: integer('population').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaCode, t.dimension, t.category] })],
+);
+export type ReferencePopulation = typeof referencePopulations.$inferSelect;
+
 export const programmes = pgTable('programmes', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { FieldError } from '~/components/error-summary';
+import { readReportRequest, type ParsedReportRequest } from './report-request';
+
+export const SOURCE_CHOICES = ['all', 'respondents', 'members', 'attendees'] as const;
+export type SourceChoiceValue = (typeof SOURCE_CHOICES)[number];
+export const SOURCE_LABELS: Record<SourceChoiceValue, string> = {
+  all: 'All sources',
+  respondents: 'Survey respondents',
+  members: 'Panel members',
+  attendees: 'Session attendees',
+};
+
+const sourceSchema = z.enum(SOURCE_CHOICES, { errorMap: () => ({ message: 'Choose survey respondents, panel members, session attendees or all' }) }).default('all');
+
+export type ParsedRepresentationRequest = ParsedReportRequest & { source: SourceChoiceValue };
+
+/**
+ * A representation request, checked as the quarterly report's is (a quarter that has started, a
+ * programme the reader may read, a level, a region), plus who is counted.
+ */
+export function readRepresentationRequest(
+  input: Record<string, string | undefined>,
+  options: { now: Date; visibleProgrammes: readonly string[] },
+): { ok: true; request: ParsedRepresentationRequest } | { ok: false; errors: FieldError[]; forbidden?: boolean } {
+  const source = sourceSchema.safeParse(input.source === '' ? undefined : input.source);
+  const report = readReportRequest(input, options);
+  const errors = [...(report.ok ? [] : report.errors), ...(source.success ? [] : [{ field: 'source', message: source.error.issues[0]!.message }])];
+  if (!report.ok || !source.success) return { ok: false, errors, forbidden: !report.ok && report.forbidden };
+  return { ok: true, request: { ...report.request, regionCode: report.request.level === 'england' ? null : report.request.regionCode, source: source.data } };
+}

@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { representationDownload } from '~/findings/representation-downloads.server';
+
+export const loader = ({ request }: LoaderFunctionArgs) => representationDownload(request, 'csv');

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referencePopulations } from '#db/reference/populations';
+import { researchDb } from '#db/research/client';
+import { panelMembers, panels, participantProfiles } from '#db/research/schema';
+import { parseQuarter } from '~/reports/quarters';
+import { PREFER_NOT, UNANSWERED, wilson } from '~/reports/representation';
+import { buildRepresentation } from '~/reports/representation.server';
+import { getSurvey } from '~/surveys/definitions.server';
+import { importResponses } from '~/surveys/import.server';
+import { createStaffUser } from '~/auth/staff-users.server';
+import { signIn } from '~/auth/sign-in.server';
+import { reachNext } from '~/reports/reach-next.server';
+import { REPRESENTATION_COLUMNS } from '~/reports/representation-files.server';
+import { loader as pageLoader } from '~/routes/staff.representation';
+import { loader as csvLoader } from '~/routes/staff.representation[.csv]';
+import { loader as xlsxLoader } from '~/routes/staff.representation[.xlsx]';
+import { buildStaffUser } from '#db/seed/staff';
+import { createRandom } from '#db/seed/random';
+import { outcome, pageRequest, testContext } from '../setup/requests';
+import { testStoreKind, withTestStores } from '../setup/stores';
+
+withTestStores();
+
+const quarter = parseQuarter('2026-27-Q3')!;
+const NW = 'E12000002';
+const LONDON = 'E12000007';
+const wilsonLow = (count: number, n: number) => wilson(count, n)[0];
+const wilsonHigh = (count: number, n: number) => wilson(count, n)[1];
+const reference = (area: string, category: string) => referencePopulations().find((row) => row.areaCode === area && row.dimension === 'sex' && row.category === category)!.share;
+
+/** Rows of one authority: so many of each sex answer ('' for none). */
+function rows(la: string, spread: Record<string, number>): string[][] {
+  return Object.entries(spread).flatMap(([sex, count]) => Array.from({ length: count }, () => [randomUUID(), la, '2026-10-15', sex]));
+}
+
+describe(`representation (${testStoreKind})`, () => {
+  beforeAll(async () => {
+    // Worked out by hand. Manchester (North West): 60 women, 30 men, 12 prefer not to say, 11 no
+    // answer: 113 people, 90 answered. Westminster (London): 40, 24, 10, 10: 84 people, 64 answered.
+    const result = await importResponses({
+      survey: getSurvey('common-question-set')!,
+      header: ['response_id', 'la_code', 'submitted_at', 'sex'],
+      rows: [...rows('E08000003', { female: 60, male: 30, [PREFER_NOT]: 12, '': 11 }), ...rows('E09000033', { female: 40, male: 24, [PREFER_NOT]: 10, '': 10 })],
+      now: new Date('2026-11-28T12:00:00Z'),
+    });
+    expect(result).toMatchObject({ ok: true, stored: 197 });
+  });
+
+  it('gives counts, shares of those who answered, the Census share, ratios and flags by region', async () => {
+    const report = await buildRepresentation({ quarter, programme: 'all', level: 'region', source: 'respondents' });
+    const sex = report.tables.find((table) => table.dimension === 'sex')!;
+    const row = (area: string) => sex.rows.find((entry) => entry.areaCode === area)!;
+    const cell = (area: string, category: string) => row(area).cells.find((entry) => entry.category === category)!;
+    expect(row(NW).total).toBe(113);
+    expect(cell(NW, 'female')).toMatchObject({ count: 60, share: 60 / 90, suppressed: false });
+    expect(cell(NW, 'female').referenceShare).toBeCloseTo(reference(NW, 'female'), 6);
+    expect(cell(NW, 'female').ratio).toBeCloseTo(60 / 90 / reference(NW, 'female'), 6);
+    // Wilson(60, 90) is 0.5644–0.7554 and Wilson(30, 90) 0.2446–0.4356: against about 0.51 and 0.49
+    // neither interval lies wholly beyond 1.25 or below 0.8 of the population's share.
+    expect(cell(NW, 'female').ratioLow).toBeCloseTo(0.5644 / reference(NW, 'female'), 2);
+    expect(cell(NW, 'female').flag).toBe('in line');
+    expect(cell(NW, 'male').flag).toBe('in line');
+    expect(cell(NW, PREFER_NOT)).toMatchObject({ count: 12, share: null, referenceShare: null });
+    expect(cell(NW, UNANSWERED)).toMatchObject({ count: 11 });
+    expect(cell(LONDON, 'male')).toMatchObject({ count: 24, share: 24 / 64 });
+    // London's 10 prefer not to say and 10 no answer are shown (10 is not fewer than 10).
+    expect(cell(LONDON, UNANSWERED)).toMatchObject({ count: 10, suppressed: false });
+    // The other seven regions had no one: every cell hidden, nothing to compare.
+    const empty = sex.rows.filter((entry) => entry.areaCode !== NW && entry.areaCode !== LONDON);
+    expect(empty).toHaveLength(7);
+    expect(empty.every((entry) => entry.total === null && entry.cells.every((one) => one.suppressed && one.ratio === null))).toBe(true);
+    // Coverage: 151 authorities and 7 regions with no one taking part.
+    expect(report.coverage.regionsWithNone).toHaveLength(7);
+    expect(report.coverage.lasWithNone).toHaveLength(151);
+    expect(report.coverage.lasWithNone.map((la) => la.code)).not.toContain('E08000003');
+    // A dimension no one answered (family make-up): every cell hidden.
+    const family = report.tables.find((table) => table.dimension === 'family_type')!;
+    expect(family.rows.flatMap((entry) => entry.cells.filter((one) => one.category !== UNANSWERED)).every((one) => one.suppressed)).toBe(true);
+    // The place mix: Manchester and Westminster are both predominantly urban.
+    const urban = report.tables.find((table) => table.dimension === 'rural_urban')!;
+    expect(urban.rows.find((entry) => entry.areaCode === NW)!.cells.find((one) => one.category === 'Predominantly Urban')).toMatchObject({ count: 113, share: 1 });
+  });
+
+  it('counts panel members by their profile, and adds the sources together for all', async () => {
+    const [panel] = await researchDb().insert(panels).values({ name: 'North West parents', level: 'regional', regionCode: NW, programmeCodes: ['family-hubs'], audience: 'parents-carers', recruitmentTarget: 20 }).returning();
+    const people = Array.from({ length: 22 }, () => `p-${randomUUID()}`);
+    await researchDb().insert(participantProfiles).values(people.map((pseudonym, index) => ({ pseudonym, answers: { sex: index < 12 ? 'female' : 'male' }, laCode: 'E08000003', regionCode: NW })) as never);
+    await researchDb().insert(panelMembers).values(people.map((pseudonym) => ({ pseudonym, panelId: panel!.id, joinedAt: new Date('2026-09-01T00:00:00Z') })) as never);
+    const members = await buildRepresentation({ quarter, programme: 'family-hubs', level: 'england', source: 'members' });
+    const sex = members.tables.find((table) => table.dimension === 'sex')!.rows[0]!;
+    expect(sex.total).toBe(22);
+    expect(sex.cells.find((one) => one.category === 'female')).toMatchObject({ count: 12, share: 12 / 22 });
+    const all = await buildRepresentation({ quarter, programme: 'all', level: 'england', source: 'all' });
+    expect(all.tables.find((table) => table.dimension === 'sex')!.rows[0]!).toMatchObject({ source: 'all', total: 197 + 22 });
+  });
+
+  it('lists a facilitator’s largest gaps in their own regions, with the panels that could close them', async () => {
+    const gaps = await reachNext([NW], { now: new Date('2026-11-15T12:00:00Z') });
+    // No sex group is beyond chance in the North West (see above), so the five are the most
+    // populous authorities there with no one yet, Lancashire first.
+    expect(gaps).toHaveLength(5);
+    expect(gaps.every((gap) => gap.regionCode === NW && gap.who.startsWith('Families in'))).toBe(true);
+    expect(gaps[0]!.who).toBe('Families in Lancashire');
+    expect(gaps.map((gap) => gap.who)).not.toContain('Families in Manchester');
+    expect(gaps[0]!.panels.map((panel) => panel.name)).toContain('North West parents');
+    expect(await reachNext([])).toEqual([]);
+  });
+
+  it('serves the page and downloads within the reader’s scope, and refuses beyond it', async () => {
+    const random = createRandom(31);
+    const facilitator = buildStaffUser(random, { role: 'facilitator', regionCodes: [NW] });
+    await createStaffUser(facilitator);
+    const session = await signIn({ email: facilitator.email, password: facilitator.password, address: '192.0.2.10' });
+    if (!session.ok) throw new Error('sign-in failed');
+    const get = async (path: string, loader: (args: LoaderFunctionArgs) => Promise<unknown>) => outcome(async () => loader({ request: await pageRequest(path, { sessionToken: session.token }), params: {}, context: testContext() }));
+    expect((await get('/staff/representation?quarter=2026-27-Q3&level=region&region=E12000007', pageLoader)).status).toBe(403);
+    expect((await get('/staff/representation.csv?quarter=2026-27-Q3&level=england', csvLoader)).status).toBe(403);
+    const own = await get('/staff/representation?quarter=2026-27-Q3&level=la&region=E12000002&source=respondents', pageLoader);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ errors: [], report: { level: 'la', source: 'respondents' } });
+    const csv = await get('/staff/representation.csv?quarter=2026-27-Q3&level=region&region=E12000002&source=respondents', csvLoader);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe(REPRESENTATION_COLUMNS.join(','));
+    expect(lines).toContain(`2026-27-Q3,all,region,${NW},North West,respondents,sex,female,60,0.6667,${(Math.round(reference(NW, 'female') * 10_000) / 10_000).toString()},${(Math.round((60 / 90 / reference(NW, 'female')) * 10_000) / 10_000).toString()},${(Math.round((wilsonLow(60, 90) / reference(NW, 'female')) * 10_000) / 10_000).toString()},${(Math.round((wilsonHigh(60, 90) / reference(NW, 'female')) * 10_000) / 10_000).toString()},in line,false`);
+    const bad = await get('/staff/representation?quarter=2026-27-Q3&level=region&region=E12000002&source=everyone', pageLoader);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'source' }], report: null });
+    const xlsx = (await xlsxLoader({ request: await pageRequest('/staff/representation.xlsx?quarter=2026-27-Q3&level=region&region=E12000002', { sessionToken: session.token }), params: {}, context: testContext() })) as Response;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['About', '01 Sex', 'No one took part']));
+  });
+});
