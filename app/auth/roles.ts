@@ -25,6 +25,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Session feedback', description: 'How families rated the sessions they took part in, against the 75% target (KPI 7.1.2.b).', href: '/staff/session-feedback' },
     { title: 'Quarterly findings', description: 'The quarter’s findings for every programme, by area, with every table as a tidy CSV.', href: '/staff/findings' },
     { title: 'Who took part', description: 'Who answered, joined panels and came to sessions, against England’s population, and where no one has yet.', href: '/staff/representation' },
+    { title: 'Programme footprints', description: 'Set the local authorities each programme works in, which who took part is compared with.', href: '/staff/footprints' },
     { title: 'Quarters and themes', description: 'Choose each quarter’s theme and the year’s quarter on expectant parents and children under 2.', href: '/staff/quarters' },
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },

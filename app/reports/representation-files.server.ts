@@ -90,6 +90,11 @@ export async function representationWorkbook(report: RepresentationReport): Prom
     sheet.getColumn(1).width = 32;
     sheet.getColumn(4).width = 36;
   });
+  const trend = book.addWorksheet('Quarter by quarter');
+  trend.addRow(['The lowest ratio among each comparison’s groups, quarter by quarter']).font = { bold: true };
+  trend.addRow(['Comparison', ...(report.trend[0]?.points.map((point) => point.quarter) ?? [])]).font = { bold: true };
+  for (const line of report.trend) trend.addRow([line.label, ...line.points.map((point) => point.lowestRatio ?? SUPPRESSED_MARK)]);
+  trend.getColumn(1).width = 32;
   const none = book.addWorksheet('No one took part');
   none.addRow(['Region', 'Local authority']).font = { bold: true };
   for (const region of report.coverage.regionsWithNone) none.addRow([region.name, '(the whole region)']);

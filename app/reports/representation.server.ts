@@ -1,5 +1,6 @@
 import { PROGRAMMES } from '#db/reference/programmes';
 import { AREA_UNKNOWN, ENGLAND, type ReportScope } from '~/research/report-counts.server';
+import { footprintOf } from '~/research/footprints.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import {
   placeProfiles,
@@ -12,7 +13,7 @@ import {
   type RepresentationSource,
 } from '~/research/representation-counts.server';
 import { getSurvey } from '~/surveys/definitions.server';
-import type { Quarter } from './quarters';
+import { previousQuarter, type Quarter } from './quarters';
 import { dimensionRows, PREFER_NOT, type DimensionSpec, type RepresentationRow, type RowInput } from './representation';
 
 /** Who a representation report counts: one source, or all three added together. */
@@ -58,7 +59,17 @@ export interface RepresentationReport {
   tables: RepresentationTable[];
   /** Areas in the scope where no one took part (in the sources counted). */
   coverage: { regionsWithNone: { code: string; name: string }[]; lasWithNone: { code: string; name: string; regionName: string }[] };
+  /** How many authorities the footprint holds, or null when every authority counts (none set). */
+  footprint: number | null;
+  /**
+   * Each compared dimension's figure to follow, quarter by quarter (oldest first, this one last):
+   * the lowest ratio among its categories, for the whole of what the report covers.
+   */
+  trend: { dimension: string; label: string; points: { quarter: string; label: string; lowestRatio: number | null }[] }[];
 }
+
+/** Quarters in the trend, this one included. */
+const TREND_QUARTERS = 4;
 
 const NOTES: Record<string, string[]> = {
   sex: [],
@@ -116,11 +127,12 @@ function combine<T extends { source: string; count: number }>(rows: T[], key: (r
  * dimension's counts, shares, population shares, ratios with 95% intervals and flags, protected;
  * the urban/rural and local-authority-type mix against the footprint; and the areas with no one.
  */
-export async function buildRepresentation(request: RepresentationRequest): Promise<RepresentationReport> {
+export async function buildRepresentation(request: RepresentationRequest, { withTrend = true } = {}): Promise<RepresentationReport> {
   const scope = scopeOf(request);
   const sources = request.source === 'all' ? REPRESENTATION_SOURCES : [request.source];
   const specs = specsFor();
-  const [regions, las, places, counted, byLa] = await Promise.all([
+  const [footprint, regions, las, places, counted, byLa] = await Promise.all([
+    footprintOf(scope.programme),
     listRegions(),
     listLocalAuthorities(),
     placeProfiles(),
@@ -137,7 +149,8 @@ export async function buildRepresentation(request: RepresentationRequest): Promi
     totals = combine(totals, (row) => row.area);
     laTotals = combine(laTotals, (row) => row.area);
   }
-  const inScope = places.filter((place) => (!scope.regionCode || place.regionCode === scope.regionCode) && (!scope.laCode || place.code === scope.laCode));
+  // The authorities compared against: the programme's footprint (every authority until one is set), within the place asked for.
+  const inScope = places.filter((place) => (!footprint || footprint.has(place.code)) && (!scope.regionCode || place.regionCode === scope.regionCode) && (!scope.laCode || place.code === scope.laCode));
   // Rows: England; every region (or the one asked for); every authority in the scope; and people whose area is not known.
   const areaCodes =
     request.level === 'england'
@@ -182,20 +195,42 @@ export async function buildRepresentation(request: RepresentationRequest): Promi
   for (const row of laTotals) peopleIn.set(row.area, (peopleIn.get(row.area) ?? 0) + row.count);
   const regionsWithPeople = new Set(inScope.filter((place) => (peopleIn.get(place.code) ?? 0) > 0).map((place) => place.regionCode));
   const programme = request.programme === 'all' ? null : (PROGRAMMES.find((entry) => entry.code === request.programme) ?? null);
+  const trend = withTrend ? await trendOf(request) : [];
   return {
     period: { key: request.quarter.key, label: request.quarter.label },
     programme: programme ? { code: programme.code, name: programme.name } : null,
     level: request.level,
     source: request.source,
     tables,
+    footprint: footprint ? footprint.size : null,
+    trend,
     coverage: {
-      regionsWithNone: scope.laCode ? [] : regions.filter((region) => (!scope.regionCode || region.code === scope.regionCode) && !regionsWithPeople.has(region.code)),
+      regionsWithNone: scope.laCode ? [] : regions.filter((region) => (!scope.regionCode || region.code === scope.regionCode) && inScope.some((place) => place.regionCode === region.code) && !regionsWithPeople.has(region.code)),
       lasWithNone: inScope
         .filter((place) => (peopleIn.get(place.code) ?? 0) === 0)
         .map((place) => ({ code: place.code, name: place.name, regionName: names.get(place.regionCode) ?? place.regionCode }))
         .sort((a, b) => a.regionName.localeCompare(b.regionName, 'en-GB') || a.name.localeCompare(b.name, 'en-GB')),
     },
   };
+}
+
+/** The lowest ratio of each compared dimension for the report's whole area, over this quarter and the ones before. */
+async function trendOf(request: RepresentationRequest): Promise<RepresentationReport['trend']> {
+  const quarters = [request.quarter];
+  while (quarters.length < TREND_QUARTERS) quarters.unshift(previousQuarter(quarters[0]!));
+  // The whole of what the report covers as one row: England, the region, or the authority.
+  const level = request.laCode ? 'la' : request.regionCode ? 'region' : 'england';
+  const reports = await Promise.all(quarters.map((quarter) => buildRepresentation({ ...request, quarter, level }, { withTrend: false })));
+  const compared = reports[0]!.tables.filter((table) => table.rows.some((row) => row.cells.some((cell) => cell.referenceShare !== null)));
+  return compared.map((table) => ({
+    dimension: table.dimension,
+    label: table.label,
+    points: reports.map((report, index) => ({
+      quarter: quarters[index]!.key,
+      label: quarters[index]!.label,
+      lowestRatio: report.tables.find((entry) => entry.dimension === table.dimension)?.rows[0]?.lowestRatio ?? null,
+    })),
+  }));
 }
 
 const NOT_CLASSIFIED = 'not-classified';

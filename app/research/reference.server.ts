@@ -32,7 +32,7 @@ export async function describeScope({
 /** Upper-tier local authorities, optionally only those in the given regions, by name. */
 export async function listLocalAuthorities({ regionCodes }: { regionCodes?: string[] } = {}) {
   const db = researchDb();
-  const query = db.select({ code: localAuthorities.code, name: localAuthorities.name }).from(localAuthorities);
+  const query = db.select({ code: localAuthorities.code, name: localAuthorities.name, regionCode: localAuthorities.regionCode }).from(localAuthorities);
   const rows = regionCodes ? await query.where(inArray(localAuthorities.regionCode, regionCodes)) : await query;
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }

@@ -57,6 +57,23 @@ export const referencePopulations = pgTable(
 );
 export type ReferencePopulation = typeof referencePopulations.$inferSelect;
 
+/**
+ * The local authorities a programme works in, set by administrators. A programme with none set
+ * counts every authority (the representation report's footprint).
+ */
+export const programmeFootprints = pgTable(
+  'programme_footprints',
+  {
+    programmeCode: text('programme_code')
+      .notNull()
+      .references(() => programmes.code),
+    laCode: text('la_code')
+      .notNull()
+      .references(() => localAuthorities.code),
+  },
+  (t) => [primaryKey({ columns: [t.programmeCode, t.laCode] })],
+);
+
 export const programmes = pgTable('programmes', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),

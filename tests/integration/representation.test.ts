@@ -13,6 +13,7 @@ import { importResponses } from '~/surveys/import.server';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { signIn } from '~/auth/sign-in.server';
 import { reachNext } from '~/reports/reach-next.server';
+import { footprintOf, setFootprint } from '~/research/footprints.server';
 import { REPRESENTATION_COLUMNS } from '~/reports/representation-files.server';
 import { loader as pageLoader } from '~/routes/staff.representation';
 import { loader as csvLoader } from '~/routes/staff.representation[.csv]';
@@ -79,6 +80,12 @@ describe(`representation (${testStoreKind})`, () => {
     // A dimension no one answered (family make-up): every cell hidden.
     const family = report.tables.find((table) => table.dimension === 'family_type')!;
     expect(family.rows.flatMap((entry) => entry.cells.filter((one) => one.category !== UNANSWERED)).every((one) => one.suppressed)).toBe(true);
+    // The figure to follow: England's lowest ratio for sex is the men's, 54 of 154 against 49%; no one took part in the three quarters before.
+    const sexTrend = report.trend.find((line) => line.dimension === 'sex')!;
+    expect(sexTrend.points.map((point) => point.quarter)).toEqual(['2025-26-Q4', '2026-27-Q1', '2026-27-Q2', '2026-27-Q3']);
+    expect(sexTrend.points.slice(0, 3).every((point) => point.lowestRatio === null)).toBe(true);
+    expect(sexTrend.points[3]!.lowestRatio).toBeCloseTo(54 / 154 / reference('E92000001', 'male'), 6);
+    expect(report.trend.map((line) => line.dimension)).not.toContain('family_type');
     // The place mix: Manchester and Westminster are both predominantly urban.
     const urban = report.tables.find((table) => table.dimension === 'rural_urban')!;
     expect(urban.rows.find((entry) => entry.areaCode === NW)!.cells.find((one) => one.category === 'Predominantly Urban')).toMatchObject({ count: 113, share: 1 });
@@ -131,5 +138,25 @@ describe(`representation (${testStoreKind})`, () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['About', '01 Sex', 'No one took part']));
+  });
+
+  it('compares with a programme’s footprint once an administrator sets it, all or nothing', async () => {
+    expect(await footprintOf('start-for-life')).toBeNull();
+    // An unknown authority refuses the whole change.
+    expect(await setFootprint({ programme: 'start-for-life', laCodes: ['E08000003', 'E06999999'] })).toMatchObject({ ok: false, field: 'laCodes' });
+    expect(await footprintOf('start-for-life')).toBeNull();
+    expect(await setFootprint({ programme: 'astrology', laCodes: ['E08000003'] })).toMatchObject({ ok: false, field: 'programme' });
+    expect(await setFootprint({ programme: 'start-for-life', laCodes: ['E08000003', 'E09000033', 'E06000001', 'E08000003'] })).toEqual({ ok: true, count: 3 });
+    const report = await buildRepresentation({ quarter, programme: 'start-for-life', level: 'la', source: 'respondents' });
+    // Only the footprint's authorities are rows and places with no one (the imported answers named
+    // no programme, so no one has answered for this one yet); regions outside it are not listed.
+    expect(report.footprint).toBe(3);
+    expect(report.coverage.lasWithNone.map((la) => la.name)).toEqual(['Westminster', 'Hartlepool', 'Manchester']);
+    expect(report.coverage.regionsWithNone.map((region) => region.name).sort()).toEqual(['London', 'North East', 'North West']);
+    expect(report.tables.find((table) => table.dimension === 'sex')!.rows.map((row) => row.areaCode).sort()).toEqual(['E06000001', 'E08000003', 'E09000033']);
+    // All programmes: any programme without a footprint means every authority counts.
+    expect(await footprintOf(null)).toBeNull();
+    expect(await setFootprint({ programme: 'start-for-life', laCodes: [] })).toEqual({ ok: true, count: 0 });
+    expect(await footprintOf('start-for-life')).toBeNull();
   });
 });

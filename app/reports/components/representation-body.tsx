@@ -25,7 +25,35 @@ export function RepresentationBody({ report, charts }: { report: RepresentationR
         {report.source === 'all' ? <li>All sources adds survey respondents, panel members and session attendees together: one person may be counted in more than one.</li> : null}
       </ul>
 
+      {report.trend.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Quarter by quarter</h2>
+          <p className="govuk-body">For each comparison, the lowest ratio among its groups: the group furthest below its share of residents. Nearer 1 is better.</p>
+          <ScrollingTable
+            label="The lowest ratio, quarter by quarter"
+            caption="The lowest ratio, quarter by quarter"
+            columns={['Comparison', ...report.trend[0]!.points.map((point) => ({ label: point.quarter, numeric: true as const }))]}
+          >
+            {report.trend.map((line) => (
+              <tr className="govuk-table__row" key={line.dimension}>
+                <th scope="row" className="govuk-table__header">
+                  {line.label}
+                </th>
+                {line.points.map((point) => (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" key={point.quarter}>
+                    {point.lowestRatio === null ? 'not shown' : ratio(point.lowestRatio)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </ScrollingTable>
+        </>
+      ) : null}
+
       <h2 className="govuk-heading-m">Where no one took part</h2>
+      <p className="govuk-body">
+        {report.footprint === null ? 'Every local authority counts: no footprint has been set for this programme.' : `The programme’s footprint: ${report.footprint} local authorities.`}
+      </p>
       {report.coverage.regionsWithNone.length === 0 && report.coverage.lasWithNone.length === 0 ? (
         <p className="govuk-body">Someone took part in every area covered.</p>
       ) : (
