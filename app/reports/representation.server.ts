@@ -8,12 +8,14 @@ import {
   referenceShares,
   representationCounts,
   REPRESENTATION_SOURCES,
+  youngRespondents,
   type AreaTotal,
   type CategoryCount,
   type RepresentationSource,
 } from '~/research/representation-counts.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { previousQuarter, type Quarter } from './quarters';
+import { protectTotal } from './disclosure';
 import { dimensionRows, PREFER_NOT, type DimensionSpec, type RepresentationRow, type RowInput } from './representation';
 
 /** Who a representation report counts: one source, or all three added together. */
@@ -30,7 +32,7 @@ export interface RepresentationRequest {
 }
 
 /** The About-you questions compared, in the order shown; the Census has figures for the first four. */
-export const DIMENSION_KEYS = ['sex', 'age_band', 'ethnic_group', 'disability', 'family_type', 'children_ages', 'pregnancy_or_under2'] as const;
+export const DIMENSION_KEYS = ['sex', 'age_band', 'ethnic_group', 'disability', 'family_type', 'children_ages', 'pregnancy_or_under2', 'services_used'] as const;
 export const DIMENSION_LABELS: Record<(typeof DIMENSION_KEYS)[number], string> = {
   sex: 'Sex',
   age_band: 'Age',
@@ -39,7 +41,10 @@ export const DIMENSION_LABELS: Record<(typeof DIMENSION_KEYS)[number], string> =
   family_type: 'Family make-up',
   children_ages: 'Children’s ages',
   pregnancy_or_under2: 'Expecting or with a child under 2',
+  services_used: 'Families who have not used services',
 };
+/** Of the services question only "None of these" is a group to follow (specification 5.10–5.11). */
+const ONLY: Partial<Record<(typeof DIMENSION_KEYS)[number], { value: string; label: string }[]>> = { services_used: [{ value: 'none', label: 'Used none of the services asked about' }] };
 /** Where a place sits: compared with the population of the authorities in the programme's footprint. */
 export const PLACE_DIMENSIONS = { rural_urban: 'Urban and rural areas', la_type: 'Type of local authority' } as const;
 
@@ -59,6 +64,8 @@ export interface RepresentationReport {
   tables: RepresentationTable[];
   /** Areas in the scope where no one took part (in the sources counted). */
   coverage: { regionsWithNone: { code: string; name: string }[]; lasWithNone: { code: string; name: string; regionName: string }[] };
+  /** Young people who answered their own question set (5.17), or null where fewer than 10. */
+  youngPeople: number | null;
   /** How many authorities the footprint holds, or null when every authority counts (none set). */
   footprint: number | null;
   /**
@@ -79,6 +86,7 @@ const NOTES: Record<string, string[]> = {
   family_type: ['No population figures for family make-up are held, so these are shown without a comparison.'],
   children_ages: ['No population figures for children’s ages among families are held, so these are shown without a comparison. Families may tick several ages.'],
   pregnancy_or_under2: ['No population figure for families expecting or with a child under 2 is held, so this is shown without a comparison.'],
+  services_used: ['Those who ticked “None of these” when asked which services they had used in the last 2 years, of those who answered. No population figure is held.'],
   rural_urban: ['Compared with the usual residents of the local authorities in the programme’s footprint, by the broad 2011 Rural Urban Classification; county councils and the authorities made since 2019 have no class and are shown as not classified.'],
   la_type: ['Compared with the usual residents of the local authorities in the programme’s footprint, by type of authority.'],
 };
@@ -94,7 +102,7 @@ function specsFor(): DimensionSpec[] {
       key,
       label: DIMENSION_LABELS[key],
       multiple: question.type === 'checkbox',
-      categories: question.choices.filter((choice) => String(choice.value) !== PREFER_NOT).map((choice) => ({ value: String(choice.value), label: choice.text })),
+      categories: ONLY[key] ?? question.choices.filter((choice) => String(choice.value) !== PREFER_NOT).map((choice) => ({ value: String(choice.value), label: choice.text })),
     };
   });
 }
@@ -131,7 +139,8 @@ export async function buildRepresentation(request: RepresentationRequest, { with
   const scope = scopeOf(request);
   const sources = request.source === 'all' ? REPRESENTATION_SOURCES : [request.source];
   const specs = specsFor();
-  const [footprint, regions, las, places, counted, byLa] = await Promise.all([
+  const [young, footprint, regions, las, places, counted, byLa] = await Promise.all([
+    youngRespondents(scope),
     footprintOf(scope.programme),
     listRegions(),
     listLocalAuthorities(),
@@ -203,6 +212,7 @@ export async function buildRepresentation(request: RepresentationRequest, { with
     source: request.source,
     tables,
     footprint: footprint ? footprint.size : null,
+    youngPeople: protectTotal(young),
     trend,
     coverage: {
       regionsWithNone: scope.laCode ? [] : regions.filter((region) => (!scope.regionCode || region.code === scope.regionCode) && inScope.some((place) => place.regionCode === region.code) && !regionsWithPeople.has(region.code)),

@@ -158,3 +158,13 @@ export async function placeProfiles(): Promise<PlaceProfile[]> {
         group by la.code order by la.code`,
   );
 }
+
+/** How many young people answered their own question set in the scope's quarter (from the tallies). */
+export async function youngRespondents(scope: ReportScope): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    researchDb(),
+    sql`select coalesce(sum(r.count), 0)::int as count from response_tallies r
+        where r.quarter = ${scope.quarter} and r.survey_id = 'young-people' and r.programme = ${scope.programme ?? ALL_PROGRAMMES} ${placeOf(scope, 'r')}`,
+  );
+  return row?.count ?? 0;
+}

@@ -86,6 +86,11 @@ describe(`representation (${testStoreKind})`, () => {
     expect(sexTrend.points.slice(0, 3).every((point) => point.lowestRatio === null)).toBe(true);
     expect(sexTrend.points[3]!.lowestRatio).toBeCloseTo(54 / 154 / reference('E92000001', 'male'), 6);
     expect(report.trend.map((line) => line.dimension)).not.toContain('family_type');
+    // No young people answered their own set; no one answered the services question (so no one is counted as not using services).
+    expect(report.youngPeople).toBeNull();
+    const services = report.tables.find((table) => table.dimension === 'services_used')!;
+    expect(services.label).toBe('Families who have not used services');
+    expect(services.rows.find((entry) => entry.areaCode === NW)!.cells.map((one) => [one.category, one.count])).toEqual([['none', null], [PREFER_NOT, null], [UNANSWERED, 113]]);
     // The place mix: Manchester and Westminster are both predominantly urban.
     const urban = report.tables.find((table) => table.dimension === 'rural_urban')!;
     expect(urban.rows.find((entry) => entry.areaCode === NW)!.cells.find((one) => one.category === 'Predominantly Urban')).toMatchObject({ count: 113, share: 1 });

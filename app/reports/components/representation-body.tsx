@@ -50,6 +50,13 @@ export function RepresentationBody({ report, charts }: { report: RepresentationR
         </>
       ) : null}
 
+      <h2 className="govuk-heading-m">Young people</h2>
+      <p className="govuk-body">
+        {report.youngPeople === null
+          ? 'Fewer than 10 young people answered their own question set this quarter.'
+          : `${report.youngPeople.toLocaleString('en-GB')} young people answered their own question set this quarter; their answers are reported apart from parents’ in the quarterly findings.`}
+      </p>
+
       <h2 className="govuk-heading-m">Where no one took part</h2>
       <p className="govuk-body">
         {report.footprint === null ? 'Every local authority counts: no footprint has been set for this programme.' : `The programme’s footprint: ${report.footprint} local authorities.`}
