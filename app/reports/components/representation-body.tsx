@@ -101,7 +101,6 @@ export function RepresentationBody({ report, charts }: { report: RepresentationR
           ) : null}
           <ScrollingTable
             label={table.label}
-            caption={table.label}
             columns={['Area', 'Answer', { label: 'People', numeric: true }, { label: 'Share', numeric: true }, { label: 'Census share', numeric: true }, { label: 'Ratio (95% interval)', numeric: true }, 'Flag']}
           >
             {table.rows.flatMap((row) =>
