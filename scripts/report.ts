@@ -13,22 +13,9 @@ import { readReportRequest } from '~/reports/report-request';
 import { reportFile, type ReportFormat } from '~/reports/files.server';
 import { getEnv } from '~/env.server';
 import { closeStores, openConfiguredStores } from '../server/start-up';
+import { fail, REPORT_OPTIONS } from './lib/cli';
 
-const { values } = parseArgs({
-  options: {
-    quarter: { type: 'string' },
-    programme: { type: 'string', default: 'all' },
-    level: { type: 'string', default: 'england' },
-    region: { type: 'string' },
-    format: { type: 'string', default: 'csv' },
-    out: { type: 'string' },
-  },
-});
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
+const { values } = parseArgs({ options: { ...REPORT_OPTIONS } });
 
 if (!values.out) fail('Give the file to write with --out report.csv');
 if (!['csv', 'xlsx', 'docx'].includes(values.format!)) fail(`--format ${values.format}: choose csv, xlsx or docx`);

@@ -14,23 +14,9 @@ import { buildRepresentation } from '~/reports/representation.server';
 import { representationCsv, representationWorkbook } from '~/reports/representation-files.server';
 import { getEnv } from '~/env.server';
 import { closeStores, openConfiguredStores } from '../server/start-up';
+import { fail, REPORT_OPTIONS } from './lib/cli';
 
-const { values } = parseArgs({
-  options: {
-    quarter: { type: 'string' },
-    programme: { type: 'string', default: 'all' },
-    level: { type: 'string', default: 'england' },
-    region: { type: 'string' },
-    source: { type: 'string', default: 'all' },
-    format: { type: 'string', default: 'csv' },
-    out: { type: 'string' },
-  },
-});
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
+const { values } = parseArgs({ options: { ...REPORT_OPTIONS, source: { type: 'string', default: 'all' } } });
 
 if (!values.out) fail('Give the file to write with --out representation.csv');
 if (!['csv', 'xlsx'].includes(values.format!)) fail(`--format ${values.format}: choose csv or xlsx`);

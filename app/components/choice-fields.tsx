@@ -9,6 +9,7 @@ interface Option {
 /** GOV.UK radios or checkboxes in a fieldset, with legend, hint and inline error. */
 export function ChoiceFields({
   name,
+  id: idBase = name,
   legend,
   hint,
   error,
@@ -18,6 +19,8 @@ export function ChoiceFields({
   children,
 }: {
   name: string;
+  /** The first choice's id and the others' prefix, where several groups share one name. */
+  id?: string;
   legend: string;
   hint?: string;
   error?: string;
@@ -34,7 +37,7 @@ export function ChoiceFields({
         <HintAndError name={name} hint={hint} error={error} />
         <div className={`govuk-${kind}`} data-module={`govuk-${kind}`}>
           {options.map((option, index) => {
-            const id = index === 0 ? name : `${name}-${index + 1}`;
+            const id = index === 0 ? idBase : `${idBase}-${index + 1}`;
             return (
               <div className={`govuk-${kind}__item`} key={option.value}>
                 <input

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PROGRAMMES, PROGRAMME_CODES } from '#db/reference/programmes';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
+import { ChoiceFields } from '~/components/choice-fields';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { FilterSelect } from '~/components/filter-select';
@@ -51,11 +52,10 @@ export default function Footprints() {
   const errors = useActionData<typeof action>()?.errors ?? [];
   const [search] = useSearchParams();
   const current = programmes.find((entry) => entry.code === programme);
-  const selected = new Set(chosen);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors.map((error) => (error.field === 'laCodes' ? { ...error, field: `la-${regions[0]?.las[0]?.code ?? ''}` } : error))} />
+        <ErrorSummary errors={errors.map((error) => (error.field === 'laCodes' ? { ...error, field: `la-${regions[0]?.code ?? ''}` } : error))} />
         {search.get('saved') && current ? <SuccessBanner message={`${current.name}: footprint saved.`} /> : null}
         <h1 className="govuk-heading-l">Programme footprints</h1>
         <p className="govuk-body">
@@ -85,21 +85,15 @@ export default function Footprints() {
             <h2 className="govuk-heading-m">{current.name}</h2>
             <p className="govuk-body">Tick the authorities it works in. Untick them all to count every authority again.</p>
             {regions.map((region) => (
-              <div className="govuk-form-group" key={region.code}>
-                <fieldset className="govuk-fieldset">
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{region.name}</legend>
-                  <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                    {region.las.map((la) => (
-                      <div className="govuk-checkboxes__item" key={la.code}>
-                        <input className="govuk-checkboxes__input" id={`la-${la.code}`} name="laCodes" type="checkbox" value={la.code} defaultChecked={selected.has(la.code)} />
-                        <label className="govuk-label govuk-checkboxes__label" htmlFor={`la-${la.code}`}>
-                          {la.name}
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
-              </div>
+              <ChoiceFields
+                key={region.code}
+                name="laCodes"
+                id={`la-${region.code}`}
+                legend={region.name}
+                multiple
+                options={region.las.map((la) => ({ value: la.code, label: la.name }))}
+                selected={chosen}
+              />
             ))}
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Save the footprint
