@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referencePopulations } from '#db/reference/populations';
 import { researchDb } from '#db/research/client';
-import { panelMembers, panels, participantProfiles } from '#db/research/schema';
+import { panelMembers, panels, panelSessions, participantProfiles, sessionParticipation } from '#db/research/schema';
 import { parseQuarter } from '~/reports/quarters';
 import { PREFER_NOT, UNANSWERED, wilson } from '~/reports/representation';
 import { buildRepresentation } from '~/reports/representation.server';
@@ -96,7 +96,7 @@ describe(`representation (${testStoreKind})`, () => {
     expect(urban.rows.find((entry) => entry.areaCode === NW)!.cells.find((one) => one.category === 'Predominantly Urban')).toMatchObject({ count: 113, share: 1 });
   });
 
-  it('counts panel members by their profile, and adds the sources together for all', async () => {
+  it('counts panel members and session attendees by their profile, and adds the sources together for all', async () => {
     const [panel] = await researchDb().insert(panels).values({ name: 'North West parents', level: 'regional', regionCode: NW, programmeCodes: ['family-hubs'], audience: 'parents-carers', recruitmentTarget: 20 }).returning();
     const people = Array.from({ length: 22 }, () => `p-${randomUUID()}`);
     await researchDb().insert(participantProfiles).values(people.map((pseudonym, index) => ({ pseudonym, answers: { sex: index < 12 ? 'female' : 'male' }, laCode: 'E08000003', regionCode: NW })) as never);
@@ -105,8 +105,23 @@ describe(`representation (${testStoreKind})`, () => {
     const sex = members.tables.find((table) => table.dimension === 'sex')!.rows[0]!;
     expect(sex.total).toBe(22);
     expect(sex.cells.find((one) => one.category === 'female')).toMatchObject({ count: 12, share: 12 / 22 });
+    // Attendees: the 15 who came to a session held in the quarter (not the one who was invited and did not come, nor a cancelled session's).
+    const [held, cancelled] = await researchDb()
+      .insert(panelSessions)
+      .values([
+        { panelId: panel!.id, title: 'Autumn', startsAt: new Date('2026-10-20T17:00:00Z'), endsAt: new Date('2026-10-20T18:30:00Z'), mode: 'online', capacity: 30 },
+        { panelId: panel!.id, title: 'Called off', startsAt: new Date('2026-11-20T17:00:00Z'), endsAt: new Date('2026-11-20T18:30:00Z'), mode: 'online', capacity: 30, cancelledAt: new Date('2026-11-01T09:00:00Z') },
+      ])
+      .returning();
+    await researchDb().insert(sessionParticipation).values([
+      ...people.slice(0, 15).map((pseudonym) => ({ pseudonym, sessionId: held!.id, attended: true })),
+      { pseudonym: people[15]!, sessionId: held!.id, attended: false },
+      ...people.slice(16).map((pseudonym) => ({ pseudonym, sessionId: cancelled!.id, attended: true })),
+    ] as never);
+    const attendees = await buildRepresentation({ quarter, programme: 'family-hubs', level: 'england', source: 'attendees' });
+    expect(attendees.tables.find((table) => table.dimension === 'sex')!.rows[0]!).toMatchObject({ source: 'attendees', total: 15 });
     const all = await buildRepresentation({ quarter, programme: 'all', level: 'england', source: 'all' });
-    expect(all.tables.find((table) => table.dimension === 'sex')!.rows[0]!).toMatchObject({ source: 'all', total: 197 + 22 });
+    expect(all.tables.find((table) => table.dimension === 'sex')!.rows[0]!).toMatchObject({ source: 'all', total: 197 + 22 + 15 });
   });
 
   it('lists a facilitator’s largest gaps in their own regions, with the panels that could close them', async () => {
