@@ -484,7 +484,9 @@ export const answerTallies = pgTable(
     answer: text('answer'),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.quarter, t.key] })],
+  // Reports read one programme and segment of a quarter, some questions only: this index finds
+  // those rows without reading the quarter's others. Updates of a count do not touch it (HOT).
+  (t) => [primaryKey({ columns: [t.quarter, t.key] }), index('answer_tallies_read_idx').on(t.quarter, t.programme, t.segment, t.question)],
 );
 
 /** Each quarter's theme (a code in the codebook, shown first in its report) and whether it is the year's 0–2 quarter (spec 5.16). */

@@ -1,0 +1,1 @@
+CREATE INDEX "answer_tallies_read_idx" ON "answer_tallies" USING btree ("quarter","programme","segment","question");
