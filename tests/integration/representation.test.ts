@@ -20,7 +20,11 @@ import { loader as csvLoader } from '~/routes/staff.representation[.csv]';
 import { loader as xlsxLoader } from '~/routes/staff.representation[.xlsx]';
 import { buildStaffUser } from '#db/seed/staff';
 import { createRandom } from '#db/seed/random';
-import { outcome, pageRequest, testContext } from '../setup/requests';
+import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
+import { action as footprintAction } from '~/routes/staff.footprints';
+import { auditEvents } from '#db/identity/schema';
+import { identityDb } from '#db/identity/client';
+import { eq } from 'drizzle-orm';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
 withTestStores();
@@ -178,5 +182,32 @@ describe(`representation (${testStoreKind})`, () => {
     expect(await footprintOf(null)).toBeNull();
     expect(await setFootprint({ programme: 'start-for-life', laCodes: [] })).toEqual({ ok: true, count: 0 });
     expect(await footprintOf('start-for-life')).toBeNull();
+  });
+
+  it('lets only an administrator set a footprint from the page, audited, and answers a bad form with field errors', async () => {
+    const random = createRandom(47);
+    const admin = buildStaffUser(random, { role: 'administrator' });
+    const analyst = buildStaffUser(random, { role: 'analyst' });
+    await createStaffUser(admin);
+    await createStaffUser(analyst);
+    const token = async (user: { email: string; password: string }) => {
+      const session = await signIn({ email: user.email, password: user.password, address: '192.0.2.11' });
+      if (!session.ok) throw new Error('sign-in failed');
+      return session.token;
+    };
+    const post = async (fields: Record<string, string | string[]>, sessionToken: string) =>
+      outcome(async () => footprintAction({ request: await formRequest('/staff/footprints', fields, { sessionToken }), params: {}, context: testContext() }));
+    expect((await post({ programme: 'family-hubs', laCodes: ['E08000003'] }, await token(analyst))).status).toBe(403);
+    const adminToken = await token(admin);
+    expect((await post({ programme: 'astrology', laCodes: ['E08000003'] }, adminToken)).body).toMatchObject({ errors: [{ field: 'programme', message: 'Choose a programme from the list' }] });
+    expect((await post({ programme: 'family-hubs', laCodes: ['<script>'] }, adminToken)).body).toMatchObject({ errors: [{ field: 'laCodes' }] });
+    expect(await footprintOf('family-hubs')).toBeNull();
+    const saved = await post({ programme: 'family-hubs', laCodes: ['E08000003', 'E09000033'] }, adminToken);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get('Location')).toBe('/staff/footprints?programme=family-hubs&saved=1');
+    expect(await footprintOf('family-hubs')).toEqual(new Set(['E08000003', 'E09000033']));
+    const audited = await identityDb().select().from(auditEvents).where(eq(auditEvents.what, 'footprints.set'));
+    expect(audited.at(-1)!.details).toMatchObject({ programme: 'family-hubs', localAuthorities: 2 });
+    await setFootprint({ programme: 'family-hubs', laCodes: [] });
   });
 });

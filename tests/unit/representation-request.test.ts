@@ -35,6 +35,7 @@ describe('who may read which representation report', () => {
     expect(ask(analyst, 'quarter=2026-27-Q3&programme=astrology')).toMatchObject({ ok: false, errors: [{ field: 'programme', message: 'Choose a programme from the list' }] });
     expect(ask(analyst, 'quarter=2026-27-Q3&source=everyone')).toMatchObject({ ok: false, errors: [{ field: 'source' }] });
     expect(ask(analyst, 'quarter=2026-27-Q3&level=region&region=W99')).toMatchObject({ ok: false, errors: [{ field: 'region' }] });
+    expect(ask(analyst, 'quarter=2026-27-Q3&level=region&region=E12000010')).toMatchObject({ ok: false, errors: [{ field: 'region', message: 'Choose a region from the list' }] });
     expect(ask(analyst, 'quarter=2027-28-Q1')).toMatchObject({ ok: false, errors: [{ field: 'quarter', message: expect.stringMatching(/has not started/) }] });
     // A period is a quarter: ten years is not one.
     expect(ask(analyst, 'quarter=2016-2026')).toMatchObject({ ok: false, errors: [{ field: 'quarter' }] });
