@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { setQuarterTheme, themesOfQuarters } from '~/research/quarter-themes.server';
 import { parseQuarter } from '~/reports/quarters';
 import { buildQuarterlyReport, type QuarterlyReport } from '~/reports/quarterly.server';
-import { tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
+import { CODES_QUESTION, THEME_QUESTION, tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
 import { programmeComparison } from '~/reports/report-text';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { signIn } from '~/auth/sign-in.server';
@@ -224,6 +224,9 @@ describe(`the quarter's theme (${testStoreKind})`, () => {
       rows: [{ name: 'Secure housing', depth: 0, counts: [null, 12, 11, null, null] }],
     });
     expect(programmeComparison(report.theme!.byCodeAndProgramme!)).toEqual(['No code of the theme has 10 or more excerpts from every programme.']);
+    // The tidy CSV carries the theme's codes for England: 26 housing excerpts, all of the theme's.
+    expect(tidyRows(report).filter((row) => row[5] === THEME_QUESTION)).toEqual([['2026-27-Q2', 'all', 'england', 'E92000001', 'England', THEME_QUESTION, 'Secure housing', '26', '1', 'false']]);
+    expect(tidyRows(report).filter((row) => row[5] === CODES_QUESTION && row[6] === 'Secure housing')).toHaveLength(1);
     const one = await buildQuarterlyReport({ quarter: Q2, programme: 'family-hubs', level: 'england' });
     expect(one.theme!.byCodeAndProgramme).toBeNull();
   });
