@@ -11,6 +11,16 @@ export interface Chart {
   svg: string;
 }
 
+/** A vega-lite chart drawn as SVG on the server (vega's SVG renderer needs no canvas). */
+export async function drawSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
 /**
  * A bar chart of a table's first row (England, or the area the report covers): the share giving each
  * answer, hidden answers left out and said so. Drawn on the server as SVG by vega-lite, which needs
@@ -34,9 +44,7 @@ export async function tableChart(table: ReportTable): Promise<Chart | null> {
     },
     config: { font: 'Arial', view: { stroke: null } },
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
+  const svg = await drawSvg(spec);
   const description = `Bar chart, ${row.areaName}: ${values.map((value) => `${value.answer} ${percentText(value.share)}`).join('; ')}${hidden > 0 ? `; ${hidden} answer${hidden === 1 ? '' : 's'} hidden to protect privacy` : ''}.`;
   return { title: table.title, description, svg };
 }

@@ -3,7 +3,7 @@ import type { QuarterlyReport } from './quarterly.server';
 import { COMPARE_HEADING, methodNote, programmeComparison, reachRows, reportSubtitle, reportTitle, sectionHeading, SUPPRESSED_MARK, themeHeading, themeIntro } from './report-text';
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
-function sheetName(index: number, text: string): string {
+export function sheetName(index: number, text: string): string {
   return `${String(index).padStart(2, '0')} ${text.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 31).trim();
 }
 

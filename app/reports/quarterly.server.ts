@@ -103,7 +103,8 @@ export function reportTables(survey: SurveyDefinition): Table[] {
     });
 }
 
-function scopeOf(request: ReportRequest, quarter: Quarter): ReportScope {
+/** What a report request covers, as the research counts take it: the quarter's bounds, its programme (null for all) and place. */
+export function scopeOf(request: Omit<ReportRequest, 'quarter'>, quarter: Quarter): ReportScope {
   return { quarter: quarter.key, from: quarter.from, to: quarter.to, programme: request.programme === 'all' ? null : request.programme, level: request.level, regionCode: request.regionCode ?? null, laCode: request.laCode ?? null };
 }
 

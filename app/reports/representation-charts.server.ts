@@ -1,7 +1,6 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { RepresentationTable } from './representation.server';
-import { svgDataUri } from './charts.server';
+import { drawSvg, svgDataUri } from './charts.server';
 import { percentText } from './report-text';
 
 /**
@@ -30,9 +29,7 @@ export async function representationChart(table: RepresentationTable): Promise<{
     },
     config: { font: 'Arial', view: { stroke: null } },
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
+  const svg = await drawSvg(spec);
   const hidden = row.cells.filter((cell) => cell.suppressed).length;
   const description = `Bar chart, ${table.label}, ${row.areaName}: ${shown
     .map((cell) => `${cell.label} ${percentText(cell.share)} of those who took part${cell.referenceShare === null ? '' : ` against ${percentText(cell.referenceShare)} of residents`}`)

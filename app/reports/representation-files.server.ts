@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { csvText } from '~/utils/csv.server';
+import { sheetName } from './excel.server';
 import { FLAG_RULE, SHARES_RULE } from './representation';
 import type { RepresentationReport } from './representation.server';
 import { SOURCE_LABELS } from './representation-request';
@@ -43,9 +44,6 @@ export function representationRows(report: RepresentationReport): string[][] {
 export function representationCsv(report: RepresentationReport): string {
   return csvText([...REPRESENTATION_COLUMNS], representationRows(report));
 }
-
-/** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
-const sheetName = (index: number, text: string) => `${String(index).padStart(2, '0')} ${text.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 31).trim();
 
 /**
  * The analysis as a workbook: an About sheet (the rules), a sheet per dimension (one line per area

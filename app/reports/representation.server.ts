@@ -1,5 +1,5 @@
 import { PROGRAMMES } from '#db/reference/programmes';
-import { AREA_UNKNOWN, ENGLAND, type ReportScope } from '~/research/report-counts.server';
+import { AREA_UNKNOWN, ENGLAND } from '~/research/report-counts.server';
 import { footprintOf } from '~/research/footprints.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import {
@@ -15,6 +15,7 @@ import {
 } from '~/research/representation-counts.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { previousQuarter, type Quarter } from './quarters';
+import { scopeOf } from './quarterly.server';
 import { protectTotal } from './disclosure';
 import { dimensionRows, PREFER_NOT, type DimensionSpec, type RepresentationRow, type RowInput } from './representation';
 
@@ -107,18 +108,6 @@ function specsFor(): DimensionSpec[] {
   });
 }
 
-function scopeOf(request: RepresentationRequest): ReportScope {
-  return {
-    quarter: request.quarter.key,
-    from: request.quarter.from,
-    to: request.quarter.to,
-    programme: request.programme === 'all' ? null : request.programme,
-    level: request.level,
-    regionCode: request.regionCode ?? null,
-    laCode: request.laCode ?? null,
-  };
-}
-
 /** Counts of several sources as one ('all'): a person may be counted in more than one source. */
 function combine<T extends { source: string; count: number }>(rows: T[], key: (row: T) => string): T[] {
   const combined = new Map<string, T>();
@@ -136,7 +125,7 @@ function combine<T extends { source: string; count: number }>(rows: T[], key: (r
  * the urban/rural and local-authority-type mix against the footprint; and the areas with no one.
  */
 export async function buildRepresentation(request: RepresentationRequest, { withTrend = true } = {}): Promise<RepresentationReport> {
-  const scope = scopeOf(request);
+  const scope = scopeOf(request, request.quarter);
   const sources = request.source === 'all' ? REPRESENTATION_SOURCES : [request.source];
   const specs = specsFor();
   const [young, footprint, regions, las, places, counted, byLa] = await Promise.all([
@@ -176,6 +165,11 @@ export async function buildRepresentation(request: RepresentationRequest, { with
     return new Map(rows.map((row) => [row.category, row.share]));
   };
   const totalOf = new Map(totals.map((row) => [`${row.source}|${row.area}`, row.count]));
+  const countsOf = new Map<string, CategoryCount[]>();
+  for (const row of counts) {
+    const key = `${row.source}|${row.area}|${row.dimension}`;
+    countsOf.set(key, [...(countsOf.get(key) ?? []), row]);
+  }
   const rowSources = request.source === 'all' ? ['all'] : sources;
   const tables: RepresentationTable[] = specs.map((spec) => ({
     dimension: spec.key,
@@ -185,7 +179,7 @@ export async function buildRepresentation(request: RepresentationRequest, { with
       dimensionRows(
         spec,
         areaCodes.map((area): RowInput => {
-          const own = counts.filter((row) => row.source === source && row.area === area && row.dimension === spec.key);
+          const own = countsOf.get(`${source}|${area}|${spec.key}`) ?? [];
           return {
             source,
             areaCode: area,
