@@ -2,8 +2,8 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** File uploads (multipart forms): a 5 MB transcript and the form around it. The route checks the file's own limit. */
-export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+/** File uploads (multipart forms): a 10 MB guide and the form around it. Each route checks its file's own limit. */
+export const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 
 const isMultipart = (req: Request) => /^multipart\/form-data/i.test(req.get('content-type') ?? '');
 

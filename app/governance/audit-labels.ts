@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'reports.publish': 'Published a quarterly report',
   'responses.import': 'Brought in responses from a file',
   'quarters.theme': 'Set a quarter’s theme',
+  'footprints.set': 'Set a programme’s footprint',
+  'guides.publish': 'Published a good-practice guide',
+  'guides.version': 'Published a new version of a guide',
+  'site.page-edit': 'Changed a page of the public site',
 };
 
 export const AUDIT_SUBJECTS: Record<string, string> = {
@@ -60,6 +64,8 @@ export const AUDIT_SUBJECTS: Record<string, string> = {
   excerpt: 'Excerpt',
   transcript: 'Transcript',
   emerging_theme: 'Emerging theme',
+  guide: 'Good-practice guide',
+  site_page: 'Public site page',
   published_report: 'Published report',
   outbox: 'Outbox',
   panel: 'Panel',

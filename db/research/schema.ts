@@ -500,3 +500,97 @@ export const quarterThemes = pgTable('quarter_themes', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type QuarterTheme = typeof quarterThemes.$inferSelect;
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * A good-practice guide (spec 4.1.2, 6.2.3): what it is about and who it is for. Its files are its
+ * versions; the newest is the one offered first.
+ */
+export const guides = pgTable('guides', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** The guide's address, /guides/<slug>, made from its first title. */
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  themes: text('themes').array().notNull(),
+  programmes: text('programmes').array().notNull(),
+  audiences: text('audiences').array().notNull(),
+  /** Shown to everyone; otherwise only to signed-in staff and local authority officers. */
+  isPublic: boolean('is_public').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type Guide = typeof guides.$inferSelect;
+
+/**
+ * One published file of a guide. The file itself is kept here, with its SHA-256, so it is backed up,
+ * exported and disposed of with everything else, and a version is stored with its file or not at all.
+ * The same file cannot be published twice (the checksum is unique).
+ */
+export const guideVersions = pgTable(
+  'guide_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => guides.id, { onDelete: 'cascade' }),
+    /** As the authors number it: "1.0", "2". */
+    version: text('version').notNull(),
+    /** What the file is, by its content: 'docx', 'pdf' or 'markdown'. */
+    format: text('format').notNull(),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    /** What changed since the version before (empty for the first). */
+    changes: text('changes').notNull().default(''),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('guide_versions_version_idx').on(t.guideId, t.version), uniqueIndex('guide_versions_sha256_idx').on(t.sha256), index('guide_versions_published_idx').on(t.publishedAt)],
+);
+export type GuideVersion = typeof guideVersions.$inferSelect;
+
+/** Downloads of a version counted per local authority ('' when not an officer's) and month (2026-11), never per person. */
+export const guideDownloads = pgTable(
+  'guide_downloads',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => guideVersions.id, { onDelete: 'cascade' }),
+    laCode: text('la_code').notNull(),
+    month: text('month').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.laCode, t.month] })],
+);
+
+/**
+ * An officer's rating of a guide version (KPI 7.1.1.b): one per officer per version, changeable.
+ * The officer is a pseudonym, and the day is kept, not the moment.
+ */
+export const guideRatings = pgTable(
+  'guide_ratings',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => guideVersions.id, { onDelete: 'cascade' }),
+    rater: text('rater').$type<Pseudonym>().notNull(),
+    laCode: text('la_code'),
+    quality: integer('quality').notNull(),
+    usefulness: integer('usefulness').notNull(),
+    /** Scrubbed of names, emails and phone numbers. */
+    comment: text('comment').notNull().default(''),
+    ratedOn: timestamp('rated_on', { withTimezone: true }).notNull().default(UK_DAY),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.rater] }), index('guide_ratings_rated_idx').on(t.ratedOn)],
+);
+export type GuideRating = typeof guideRatings.$inferSelect;
+
+/** Pages of the public site that administrators write in Markdown (the delivery plan, spec 5.26). */
+export const sitePages = pgTable('site_pages', {
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  markdown: text('markdown').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type SitePage = typeof sitePages.$inferSelect;

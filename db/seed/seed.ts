@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { researchDb } from '#db/research/client';
-import { panels, surveyResponses } from '#db/research/schema';
+import { guides, panels, surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import { CHANNELS } from '~/surveys/vocabulary';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { createRandom } from './random';
+import { seedGuides } from './guides';
 import { seedPanels } from './panels';
+import { seedSitePages } from './site';
 import { buildSurveyAnswers } from './responses';
 import { DEMO_STAFF } from './staff';
 
@@ -57,5 +59,10 @@ export async function seedDemoData(): Promise<{ seeded: boolean }> {
     await seedPanels(createRandom(DEMO_SEED + 1));
     seeded = true;
   }
+  if ((await researchDb().$count(guides)) === 0) {
+    await seedGuides();
+    seeded = true;
+  }
+  if (await seedSitePages()) seeded = true;
   return { seeded };
 }

@@ -49,3 +49,20 @@ export async function outcome(run: () => Promise<unknown>): Promise<{ status: nu
     throw thrown;
   }
 }
+
+/** A multipart form POST with files, as a browser sends an upload: with the CSRF token, signed in. */
+export async function uploadRequest(
+  path: string,
+  fields: Record<string, string | string[]>,
+  files: Record<string, { name: string; bytes: Uint8Array }>,
+  { sessionToken }: { sessionToken?: string } = {},
+): Promise<Request> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
+  for (const [key, file] of Object.entries(files)) body.append(key, new File([new Uint8Array(file.bytes)], file.name));
+  const [token, setCookie] = await commitCsrfToken(new Request('http://localhost/'));
+  body.set('csrf', token);
+  const cookies = [String(setCookie).split(';')[0]!];
+  if (sessionToken) cookies.push((await sessionCookie().serialize(sessionToken)).split(';')[0]!);
+  return new Request(`http://localhost${path}`, { method: 'POST', headers: { Cookie: cookies.join('; ') }, body });
+}
