@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '~/auth/guards.server';
 import { ErrorSummary } from '~/components/error-summary';
-import { listLocalAuthorities, listProgrammes } from '~/research/reference.server';
+import { canMakeLinksFor, LINK_MAKERS, linkableAuthorities } from '~/links/link-scope.server';
+import { listProgrammes } from '~/research/reference.server';
 import { distributionLinkSchema, distributionUrl, qrCodeSvg } from '~/surveys/links.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { CHANNELS } from '~/surveys/vocabulary';
@@ -11,20 +12,22 @@ import { SelectField } from '~/components/select-field';
 export const meta: MetaFunction = () => [{ title: 'Make a link or QR code – Family Voice' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'facilitator', 'administrator');
+  const user = await requireRole(request, ...LINK_MAKERS);
   const survey = requireSurvey(params.slug);
+  if (!canMakeLinksFor(user, survey.id)) throw new Response('You cannot make links for this question set', { status: 403, statusText: 'Forbidden' });
   const url = new URL(request.url);
-  const [las, programmes] = await Promise.all([
-    listLocalAuthorities({ regionCodes: user.role === 'facilitator' ? user.regionCodes : undefined }),
-    listProgrammes(),
-  ]);
-  const base = { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, las, programmes, values: Object.fromEntries(url.searchParams) };
+  const [las, programmes] = await Promise.all([linkableAuthorities(user), listProgrammes()]);
+  const ownArea = user.role === 'la_officer';
+  const base = { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, las, programmes, ownArea, values: Object.fromEntries(url.searchParams) };
   if (!url.searchParams.has('make')) return { ...base, errors: [], link: null };
 
   const parsed = distributionLinkSchema.safeParse(Object.fromEntries(url.searchParams));
   const errors = parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
-  // A facilitator makes links for the local authorities in their own regions only.
+  // An officer's link always names their own authority.
+  if (parsed.success && ownArea) parsed.data.la ??= user.laCode ?? undefined;
+  // A facilitator makes links for the local authorities in their own regions only; an officer for their own.
   if (parsed.success && parsed.data.la && !las.some((la) => la.code === parsed.data.la)) {
+    if (ownArea) throw new Response('You can only make links for your own local authority', { status: 403, statusText: 'Forbidden' });
     errors.push({ field: 'la', message: 'Choose a local authority in your regions' });
   }
   if (!parsed.success || errors.length > 0) return { ...base, errors, link: null };
@@ -50,10 +53,10 @@ export default function MakeLink() {
           <input type="hidden" name="make" value="1" />
           <SelectField
             name="la"
-            label="Local authority (optional)"
+            label={data.ownArea ? 'Local authority' : 'Local authority (optional)'}
             defaultValue={data.values.la ?? ''}
             error={error('la')}
-            options={[{ value: '', label: 'Any' }, ...data.las.map((la) => ({ value: la.code, label: la.name }))]}
+            options={[...(data.ownArea ? [] : [{ value: '', label: 'Any' }]), ...data.las.map((la) => ({ value: la.code, label: la.name }))]}
           />
           <SelectField
             name="programme"

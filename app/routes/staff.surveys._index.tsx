@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth/guards.server';
+import { canMakeLinksFor } from '~/links/link-scope.server';
 import { listSurveys, unavailableSurveys } from '~/surveys/definitions.server';
 import { ScrollingTable } from '~/components/table';
 
@@ -8,9 +9,11 @@ export const meta: MetaFunction = () => [{ title: 'Question sets – Family Voic
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // An officer sees the sets they can use in their own area; everyone else sees every set.
+  const surveys = listSurveys().filter((survey) => user.role !== 'la_officer' || canMakeLinksFor(user, survey.id));
   return {
-    canMakeLinks: user.role === 'facilitator' || user.role === 'administrator',
-    surveys: listSurveys().map((survey) => ({
+    surveys: surveys.map((survey) => ({
+      canMakeLinks: canMakeLinksFor(user, survey.id),
       id: survey.id,
       version: survey.version,
       title: survey.text[survey.locales[0]!]!.title,
@@ -22,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffSurveys() {
-  const { surveys, canMakeLinks, unavailable } = useLoaderData<typeof loader>();
+  const { surveys, unavailable } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Question sets</h1>
@@ -68,7 +71,17 @@ export default function StaffSurveys() {
                     Preview<span className="govuk-visually-hidden"> {survey.title}</span>
                   </Link>
                 </li>
-                {canMakeLinks ? (
+                <li>
+                  <a className="govuk-link" href={`/staff/surveys/${survey.id}.json`} download>
+                    Download the JSON<span className="govuk-visually-hidden"> of {survey.title}</span>
+                  </a>
+                </li>
+                <li>
+                  <a className="govuk-link" href={`/staff/surveys/${survey.id}.docx`} download>
+                    Download a Word version for paper<span className="govuk-visually-hidden"> of {survey.title}</span>
+                  </a>
+                </li>
+                {survey.canMakeLinks ? (
                   <li>
                     <Link className="govuk-link" to={`/staff/surveys/${survey.id}/link`}>
                       Make a link or QR code<span className="govuk-visually-hidden"> for {survey.title}</span>
