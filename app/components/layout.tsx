@@ -8,6 +8,14 @@ export interface LayoutUser {
   roleLabel: string;
 }
 
+/** The public site's main sections, on every page (without JavaScript the menu is simply shown open). */
+const PUBLIC_LINKS = [
+  { to: '/take-part', label: 'Take part' },
+  { to: '/reports', label: 'Reports' },
+  { to: '/guides', label: 'Guides' },
+  { to: '/plan', label: 'Plan' },
+];
+
 function ServiceNavigation({ user }: { user: LayoutUser | null }) {
   return (
     <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
@@ -20,6 +28,13 @@ function ServiceNavigation({ user }: { user: LayoutUser | null }) {
           </span>
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
             <ul className="govuk-service-navigation__list" id="navigation">
+              {PUBLIC_LINKS.map((link) => (
+                <li className="govuk-service-navigation__item" key={link.to}>
+                  <Link className="govuk-service-navigation__link" to={link.to}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
               {user ? (
                 <>
                   <li className="govuk-service-navigation__item">

@@ -1,11 +1,14 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
+import { DEPARTMENT } from '#db/reference/department';
 import { StartIcon } from '~/components/start-icon';
 
 export const meta: MetaFunction = () => [
   { title: 'Family Voice – tell us about the support your family gets' },
   { name: 'description', content: 'Family Voice asks families in England about the support they get, want and cannot reach.' },
 ];
+
+export const handle = { hydrate: false };
 
 const SECTIONS = [
   {
@@ -14,14 +17,24 @@ const SECTIONS = [
     text: 'Answer a short set of questions about the support your family has had. It takes about 10 minutes and you do not need to give your name.',
   },
   {
+    href: '/panels',
+    title: 'Join a panel',
+    text: 'Talk with us and other families a few times a year, online or near you. We pay for travel and childcare.',
+  },
+  {
     href: '/reports',
     title: 'What families told us',
-    text: 'Read the quarterly findings and who has taken part so far.',
+    text: 'Read the quarterly findings for each programme, with every table to download.',
   },
   {
     href: '/guides',
     title: 'Good-practice guides',
-    text: 'For local authorities and services: guides and toolkits drawn from what families told us.',
+    text: 'For local authorities and services: guides and toolkits on hearing from families and acting on what they say.',
+  },
+  {
+    href: '/plan',
+    title: 'Delivery plan',
+    text: 'What the project will do each quarter, and how we will know it worked.',
   },
 ];
 
@@ -40,6 +53,10 @@ export default function Index() {
             you tell us helps shape Supporting Families, Family Hubs, Start for Life, Reducing Parental Conflict and the
             Family Nurse Partnership.
           </p>
+          <p className="govuk-body">
+            Family Voice is run for the {DEPARTMENT.name} with the Department for Education, the Department for Work and Pensions and the Department of Health
+            and Social Care. It also helps local authorities hear from families in their own area.
+          </p>
           <Link to="/take-part" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
             <StartIcon />
@@ -48,16 +65,18 @@ export default function Index() {
       </div>
       <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
       <div className="govuk-grid-row">
-        {SECTIONS.map((section) => (
-          <div className="govuk-grid-column-one-third" key={section.href}>
-            <h2 className="govuk-heading-m">
-              <Link className="govuk-link" to={section.href}>
-                {section.title}
-              </Link>
-            </h2>
-            <p className="govuk-body">{section.text}</p>
-          </div>
-        ))}
+        <div className="govuk-grid-column-two-thirds">
+          {SECTIONS.map((section) => (
+            <div key={section.href}>
+              <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
+                <Link className="govuk-link" to={section.href}>
+                  {section.title}
+                </Link>
+              </h2>
+              <p className="govuk-body">{section.text}</p>
+            </div>
+          ))}
+        </div>
       </div>
       <p className="govuk-body">
         Work for a service or the project? <Link className="govuk-link" to="/sign-in">Sign in to your staff account</Link>.
