@@ -5,6 +5,7 @@ import { DEPARTMENT } from '#db/reference/department';
 import { requireCsrf } from '~/auth/csrf.server';
 import { CsrfInput } from '~/components/csrf-input';
 import { claimFeedbackCode, FEEDBACK_CODE } from '~/identity/feedback-codes.server';
+import { claimEventCode, EVENT_SECRET, eventForLink } from '~/research/events.server';
 import { getSession } from '~/research/sessions.server';
 import { deleteDraft, startDraft } from '~/surveys/drafts.server';
 import { currentDraft, journeyCookieWith, pageFlow, resumePage, textFor } from '~/surveys/journey.server';
@@ -18,6 +19,9 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Survey'} – Family Voice` }];
 
 const USED_CODE = 'This feedback link has already been used, or is not right. Each link can be used once. If you have not told us about the session yet, contact the person who ran it.';
+
+const USED_EVENT_CODE = 'This feedback code has already been used, or is not right. Each code can be used once. Ask the organiser of the event for another.';
+const NO_EVENT = 'This feedback link is not right. Use the link or QR code you were given at the event, or ask its organiser for it.';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', cy: 'Cymraeg' };
 
@@ -38,6 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     languages: survey.locales.length > 1 ? survey.locales.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code })) : [],
     source: sourceFromParams(url.searchParams),
     code: FEEDBACK_CODE.test(url.searchParams.get('code') ?? '') ? url.searchParams.get('code') : null,
+    // Feedback on an event comes only through its link (event) or a single-use code (ecode).
+    event: survey.access === 'event' && EVENT_SECRET.test(url.searchParams.get('event') ?? '') ? url.searchParams.get('event') : null,
+    eventCode: survey.access === 'event' && EVENT_SECRET.test(url.searchParams.get('ecode') ?? '') ? url.searchParams.get('ecode') : null,
+    needsEvent: survey.access === 'event',
     pageCount: text.pages.length,
     usesReactUi: survey.renderer === 'surveyjs',
     plainPages: survey.plainPages,
@@ -62,6 +70,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sessionId = await claimFeedbackCode(code);
     if (!sessionId || !(await getSession(sessionId))) throw new Response(USED_CODE, { status: 410 });
     source.session = sessionId;
+  }
+  if (survey.access === 'event') {
+    const eventToken = fields.get('event');
+    const eventCode = fields.get('ecode');
+    if ((eventToken || eventCode) && previous?.source.event) {
+      // Starting the same event's feedback again on this device: its code was used for the first start.
+      source.event = previous.source.event;
+    } else if (eventCode) {
+      const eventId = await claimEventCode(eventCode);
+      if (!eventId) throw new Response(USED_EVENT_CODE, { status: 410 });
+      source.event = eventId;
+    } else {
+      const eventId = eventToken ? await eventForLink(eventToken) : null;
+      if (!eventId) throw new Response(NO_EVENT, { status: 410 });
+      source.event = eventId;
+    }
   }
   // Starting again: the unsent answers on this device go, so nobody coming after sees them.
   if (previous) await deleteDraft(previous.id);
@@ -137,6 +161,13 @@ export default function SurveyStart() {
 
 /** Starting (or carrying on with) the GOV.UK pages, which work without JavaScript. */
 function PagesStart({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  if (data.needsEvent && !data.event && !data.eventCode && !data.resume) {
+    return (
+      <div className="govuk-inset-text">
+        These questions are about an event you came to. Use the link or QR code you were given at the event, or ask its organiser for it.
+      </div>
+    );
+  }
   return data.resume ? (
     <>
       <h2 className="govuk-heading-m">You have answers you have not sent</h2>
@@ -160,6 +191,8 @@ function StartForm({ data, label, secondary = false }: { data: ReturnType<typeof
       <CsrfInput />
       <input type="hidden" name="lang" value={data.lang} />
       {data.code ? <input type="hidden" name="code" value={data.code} /> : null}
+      {data.event ? <input type="hidden" name="event" value={data.event} /> : null}
+      {data.eventCode ? <input type="hidden" name="ecode" value={data.eventCode} /> : null}
       {Object.entries(data.source).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}

@@ -77,7 +77,19 @@ export default function SurveyDone() {
         {already ? (
           <div className="govuk-inset-text">You sent these answers before. We have kept them once, so there is nothing more to do.</div>
         ) : null}
-        {audience === 'young-people' ? <YoungPeoplesHelp /> : <FamiliesHelp />}
+        {audience === 'young-people' ? (
+          <YoungPeoplesHelp />
+        ) : audience === 'local-authorities' ? (
+          <p className="govuk-body">
+            What you told us helps us improve the workshops, training and support we offer. Good-practice guides are in the{' '}
+            <a className="govuk-link" href="/guides">
+              guides library
+            </a>
+            .
+          </p>
+        ) : (
+          <FamiliesHelp />
+        )}
       </div>
     </div>
   );

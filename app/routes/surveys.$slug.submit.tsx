@@ -40,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     if (request.headers.get('Content-Type')?.includes('application/json')) {
+      // Feedback kept with an event goes through the pages, where its link or code was checked.
+      if (survey.access !== 'open') return data({ ok: false, errors: [{ field: 'answers', message: 'These answers can only be sent from the question pages' }] }, { status: 403 });
       const parsed = reactSubmission.safeParse(await request.json().catch(() => null));
       if (!parsed.success) return data({ ok: false, errors: [{ field: 'answers', message: 'The answers could not be read' }] }, { status: 400 });
       const form = new FormData();

@@ -26,7 +26,7 @@ export function parseClockTime(text: string): { hour: number; minute: number } |
 }
 
 /** A UK date as typed (day, month, year), or null if it is not a real date. */
-function londonDate({ day, month, year }: { day: string; month: string; year: string }): DateTime | null {
+export function londonDate({ day, month, year }: { day: string; month: string; year: string }): DateTime | null {
   if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null;
   const value = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: ZONE });
   return value.isValid ? value : null;

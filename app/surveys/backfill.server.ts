@@ -4,7 +4,7 @@ import { queryRows } from '#db/store';
 import { surveyResponses } from '#db/research/schema';
 import { getSurvey } from './definitions.server';
 import { freeTextAnswers } from './free-text';
-import { closedQuestionNames, insertSurveyExcerpts } from './responses.server';
+import { closedQuestionNames, insertSurveyExcerpts, countedInReports } from './responses.server';
 import { parseQuarter } from '~/reports/quarters';
 import { quarterKeySql, TallyCounts, writeTallies } from '~/research/tallies.server';
 
@@ -76,7 +76,7 @@ export async function backfillTallies(batchSize = 5000): Promise<boolean> {
         after = batch[batch.length - 1]!.id;
         for (const response of batch) {
           const survey = getSurvey(response.surveyId);
-          if (survey) counts.add(response, closedQuestionNames(survey));
+          if (survey && countedInReports(survey)) counts.add(response, closedQuestionNames(survey));
         }
         if (counts.full) {
           await writeTallies(tx, counts);

@@ -68,7 +68,9 @@ export interface SurveyDefinition {
   version: number;
   renderer: 'govuk' | 'surveyjs';
   /** Who answers it (the survey's `audience` property). */
-  audience: 'families' | 'young-people';
+  audience: 'families' | 'young-people' | 'local-authorities';
+  /** How it is answered (the `access` property): by anyone with the link, through an event's link or code, or by staff. */
+  access: 'open' | 'event' | 'staff';
   locales: string[];
   /** Texts per locale; the first locale is the default. */
   text: Record<string, LocalisedSurvey>;
@@ -227,9 +229,11 @@ export function compileSurvey(fileName: string, source: string): SurveyDefinitio
   const surveyJsFeatures = featuresOnlySurveyJsApplies(model);
   const renderer =
     (model as unknown as { renderer?: string }).renderer === 'surveyjs' || unsupportedTypes.length > 0 || surveyJsFeatures.length > 0 ? 'surveyjs' : 'govuk';
-  const audience = (model as unknown as { audience?: string }).audience === 'young-people' ? 'young-people' : 'families';
+  const declared = model as unknown as { audience?: string; access?: string };
+  const audience = declared.audience === 'young-people' || declared.audience === 'local-authorities' ? declared.audience : 'families';
+  const access = declared.access === 'event' || declared.access === 'staff' ? declared.access : 'open';
   const plainPages = surveyJsFeatures.length === 0 && model.getAllQuestions().every((q) => PLAIN_PAGE_TYPES.has(q.getType()) && !(q as unknown as { selectToRankEnabled?: boolean }).selectToRankEnabled);
-  return { id: match[1]!, version: Number(match[2]), renderer, audience, locales, text, json, unsupportedTypes, surveyJsFeatures, plainPages };
+  return { id: match[1]!, version: Number(match[2]), renderer, audience, access, locales, text, json, unsupportedTypes, surveyJsFeatures, plainPages };
 }
 
 /**

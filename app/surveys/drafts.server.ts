@@ -10,6 +10,8 @@ export interface DraftSource {
   channel?: string;
   /** Feedback about a panel session is kept with the session. */
   session?: string;
+  /** Feedback about a workshop, training or support visit is kept with the event. */
+  event?: string;
 }
 
 /** Starts a journey: a new draft with a fresh response id, and where the link came from. */

@@ -18,6 +18,9 @@ export function registerSurveyProperties(): void {
   Serializer.addProperty('itemvalue', { name: 'programmes:string[]' });
   Serializer.addProperty('survey', { name: 'renderer', type: 'string', choices: ['govuk', 'surveyjs'], default: 'govuk' });
   // Who answers the set: young people get their own thank-you page, helplines and panels.
-  Serializer.addProperty('survey', { name: 'audience', type: 'string', choices: ['families', 'young-people'], default: 'families' });
+  Serializer.addProperty('survey', { name: 'audience', type: 'string', choices: ['families', 'young-people', 'local-authorities'], default: 'families' });
+  // How the set is answered: by anyone with its link, only through an event's link or code, or
+  // recorded by signed-in staff (never offered at /surveys).
+  Serializer.addProperty('survey', { name: 'access', type: 'string', choices: ['open', 'event', 'staff'], default: 'open' });
   registered = true;
 }

@@ -89,8 +89,13 @@ export interface ResponseInput {
 /** A row to insert; the region and day are worked out in SQL as it is written. */
 type ResponseRow = { [K in keyof typeof surveyResponses.$inferInsert]: (typeof surveyResponses.$inferInsert)[K] | SQL };
 
+/** Families' and young people's answers feed the reports' tallies; feedback from local authorities' staff does not. */
+export const countedInReports = (survey: SurveyDefinition) => survey.audience !== 'local-authorities';
+
 export interface PreparedResponse {
   row: ResponseRow;
+  /** Whether it is counted in the report tallies (countedInReports). */
+  counted: boolean;
   /** The set's closed questions, whose answers are counted for reports. */
   closed: ReadonlySet<string>;
   freeText: { responseId: string; question: string; text: string }[];
@@ -119,12 +124,13 @@ export function prepareResponse({ survey, responseId, answers, source = {}, loca
     programmeCodes: programmesFor(survey, stored, source),
     channel: source.channel ?? null,
     sessionId: source.session ?? null,
+    eventId: source.event ?? null,
     locale: survey.locales.includes(locale) ? locale : survey.locales[0]!,
     // Kept to the UK day, like every time in the research store that concerns a person.
     ...(submittedAt ? { submittedAt: sql`date_trunc('day', ${submittedAt.toISOString()}::timestamptz, 'Europe/London')` } : {}),
   };
   const questions = questionsOf(survey);
-  return { ok: true, prepared: { row, closed: closedQuestionNames(survey), freeText: freeTextAnswers(questions, stored).map((item) => ({ responseId, ...item })) } };
+  return { ok: true, prepared: { row, counted: countedInReports(survey), closed: closedQuestionNames(survey), freeText: freeTextAnswers(questions, stored).map((item) => ({ responseId, ...item })) } };
 }
 
 type Tx = Parameters<Parameters<ResearchDb['transaction']>[0]>[0];
@@ -152,7 +158,8 @@ export async function storeResponses(tx: Tx, prepared: PreparedResponse[], count
       const row = fresh.get(item.row.id as string);
       if (!row) continue;
       stored.push(row.id);
-      counts.add(
+      if (item.counted)
+        counts.add(
         { surveyId: item.row.surveyId as string, submittedAt: row.submittedAt, regionCode: row.regionCode, laCode: item.row.laCode as string | null, programmeCodes: item.row.programmeCodes as string[], answers: item.row.answers as Answers },
         item.closed,
       );

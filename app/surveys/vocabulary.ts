@@ -41,6 +41,8 @@ export const THEMES = [
   'help-seeking',
   'relationships',
   'session-quality',
+  'local-support',
+  'family-voice-maturity',
 ] as const;
 export type Theme = (typeof THEMES)[number];
 

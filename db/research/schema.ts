@@ -94,7 +94,7 @@ export const surveyDrafts = pgTable('survey_drafts', {
   surveyVersion: integer('survey_version').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
   /** Where the link came from: ?la=&programme=&channel= */
-  source: jsonb('source').$type<{ la?: string; programme?: string; channel?: string; session?: string }>().notNull().default({}),
+  source: jsonb('source').$type<{ la?: string; programme?: string; channel?: string; session?: string; event?: string }>().notNull().default({}),
   locale: text('locale').notNull().default('en'),
   /** A staff preview of the families' pages: walked like any draft, never sent. */
   preview: boolean('preview').notNull().default(false),
@@ -122,6 +122,8 @@ export const surveyResponses = pgTable(
     channel: text('channel'),
     /** Session feedback is stored against the session, not the person. */
     sessionId: uuid('session_id'),
+    /** Feedback on a workshop, training or support visit is stored against the event. */
+    eventId: uuid('event_id'),
     locale: text('locale').notNull().default('en'),
     /** The UK day it was sent (see UK_DAY). */
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().default(UK_DAY),
@@ -130,6 +132,7 @@ export const surveyResponses = pgTable(
     index('survey_responses_survey_idx').on(t.surveyId, t.surveyVersion),
     index('survey_responses_la_idx').on(t.laCode),
     index('survey_responses_submitted_idx').on(t.submittedAt),
+    index('survey_responses_event_idx').on(t.eventId).where(sql`event_id is not null`),
   ],
 );
 export type SurveyResponse = typeof surveyResponses.$inferSelect;
@@ -594,3 +597,69 @@ export const sitePages = pgTable('site_pages', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type SitePage = typeof sitePages.$inferSelect;
+
+/**
+ * A workshop, training course, webinar, peer support group meeting or direct support visit for local
+ * authorities and partners (spec 6.2.1–6.2.2, 7.2.2). Not personal data: which authorities came and
+ * how many people, never who.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** The UK day it was held. */
+    heldOn: timestamp('held_on', { withTimezone: true }).notNull(),
+    laCodes: text('la_codes').array().notNull(),
+    attendees: integer('attendees').notNull(),
+    /** The feedback link's secret part; null when feedback is by single-use codes only. */
+    feedbackToken: text('feedback_token').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('events_held_idx').on(t.heldOn)],
+);
+export type FeedbackEvent = typeof events.$inferSelect;
+
+/** Single-use feedback codes for an event, kept as hashes: each lets one attendee answer once. */
+export const eventCodes = pgTable(
+  'event_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    used: boolean('used').notNull().default(false),
+  },
+  (t) => [index('event_codes_event_idx').on(t.eventId)],
+);
+
+/** Local authorities given direct support (spec 6.2.1, 7.2.2.c), as the programmes agreed. */
+export const supportedAuthorities = pgTable('supported_authorities', {
+  laCode: text('la_code')
+    .primaryKey()
+    .references(() => localAuthorities.code),
+  since: timestamp('since', { withTimezone: true }).notNull().default(UK_DAY),
+});
+
+/**
+ * A local partnership's Family Voice descriptor self-assessment (Early Help System Guide) for a
+ * quarter: one per authority per quarter, re-recording replaces it. The first quarter's is the baseline.
+ */
+export const ehsgAssessments = pgTable(
+  'ehsg_assessments',
+  {
+    laCode: text('la_code')
+      .notNull()
+      .references(() => localAuthorities.code),
+    quarter: text('quarter').notNull(),
+    surveyVersion: integer('survey_version').notNull(),
+    /** The descriptor levels and scrubbed evidence notes, as the question set names them. */
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** The mean descriptor level (1 getting started – 4 mature). */
+    score: real('score').notNull(),
+    recordedOn: timestamp('recorded_on', { withTimezone: true }).notNull().default(UK_DAY),
+  },
+  (t) => [primaryKey({ columns: [t.laCode, t.quarter] })],
+);
+export type EhsgAssessment = typeof ehsgAssessments.$inferSelect;
