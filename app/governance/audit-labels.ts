@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'footprints.set': 'Set a programme’s footprint',
   'guides.publish': 'Published a good-practice guide',
   'guides.version': 'Published a new version of a guide',
+  'events.record': 'Recorded a workshop or event',
+  'events.codes': 'Made single-use feedback codes for an event',
+  'support.set': 'Set the local authorities given direct support',
+  'support.assess': 'Recorded a Family Voice self-assessment',
   'site.page-edit': 'Changed a page of the public site',
 };
 
@@ -65,6 +69,8 @@ export const AUDIT_SUBJECTS: Record<string, string> = {
   transcript: 'Transcript',
   emerging_theme: 'Emerging theme',
   guide: 'Good-practice guide',
+  event: 'Event',
+  local_authority: 'Local authority',
   site_page: 'Public site page',
   published_report: 'Published report',
   outbox: 'Outbox',

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Make a link or QR code – Fa
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...LINK_MAKERS);
-  const survey = requireSurvey(params.slug);
+  const survey = requireSurvey(params.slug, { staff: true });
   if (!canMakeLinksFor(user, survey.id)) throw new Response('You cannot make links for this question set', { status: 403, statusText: 'Forbidden' });
   const url = new URL(request.url);
   const [las, programmes] = await Promise.all([linkableAuthorities(user), listProgrammes()]);

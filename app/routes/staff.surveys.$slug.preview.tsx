@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Previe
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const survey = requireSurvey(params.slug);
+  const survey = requireSurvey(params.slug, { staff: true });
   return { slug: survey.id, title: survey.text[survey.locales[0]!]!.title, json: survey.json, hasFormPages: survey.renderer === 'govuk' || survey.plainPages, usesReactUi: survey.renderer === 'surveyjs' };
 }
 
@@ -28,7 +28,7 @@ const previewRequest = z.object({ csrf: z.string(), answers: z.record(z.unknown(
 /** The staff preview's answers, checked as a submission would be, and shown back; nothing is stored. */
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request);
-  const survey = requireSurvey(params.slug);
+  const survey = requireSurvey(params.slug, { staff: true });
   if (!request.headers.get('Content-Type')?.includes('application/json')) return startFormPreview(request, survey);
   const parsed = previewRequest.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return data({ ok: false as const, errors: [{ field: 'answers', message: 'The answers could not be read' }] }, { status: 400 });

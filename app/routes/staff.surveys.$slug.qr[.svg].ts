@@ -7,7 +7,7 @@ import { requireSurvey } from '~/surveys/route-helpers.server';
 /** The QR code for a distribution link, as an SVG file to download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...LINK_MAKERS);
-  const survey = requireSurvey(params.slug);
+  const survey = requireSurvey(params.slug, { staff: true });
   if (!canMakeLinksFor(user, survey.id)) return new Response('You cannot make links for this question set', { status: 403 });
   const url = new URL(request.url);
   const parsed = distributionLinkSchema.safeParse(Object.fromEntries(url.searchParams));

@@ -6,7 +6,7 @@ import { requireSurvey } from '~/surveys/route-helpers.server';
 /** A question set as a Word document, for families who would rather answer on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const survey = requireSurvey(params.slug);
+  const survey = requireSurvey(params.slug, { staff: true });
   const bytes = await paperForm(survey);
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { researchDb } from '#db/research/client';
-import { guides, panels, surveyResponses } from '#db/research/schema';
+import { events, guides, panels, surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
@@ -8,6 +8,7 @@ import { CHANNELS } from '~/surveys/vocabulary';
 import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { createRandom } from './random';
 import { seedGuides } from './guides';
+import { seedLocalWorkstream } from './local-workstream';
 import { seedPanels } from './panels';
 import { seedSitePages } from './site';
 import { buildSurveyAnswers } from './responses';
@@ -64,5 +65,9 @@ export async function seedDemoData(): Promise<{ seeded: boolean }> {
     seeded = true;
   }
   if (await seedSitePages()) seeded = true;
+  if ((await researchDb().$count(events)) === 0) {
+    await seedLocalWorkstream(createRandom(DEMO_SEED + 2));
+    seeded = true;
+  }
   return { seeded };
 }

@@ -19,7 +19,9 @@ describe(`demo data (${testStoreKind})`, () => {
   it('creates one working account per role and synthetic responses, once', async () => {
     expect(await seedDemoData()).toEqual({ seeded: true });
     expect(await seedDemoData()).toEqual({ seeded: false });
-    expect(await researchDb().$count(surveyResponses, sql`survey_id <> 'session-feedback'`)).toBe(300);
+    expect(await researchDb().$count(surveyResponses, sql`survey_id in ('common-question-set', 'young-people')`)).toBe(300);
+    // Demo workshops' feedback: 14 and 11 answers.
+    expect(await researchDb().$count(surveyResponses, sql`survey_id = 'event-feedback'`)).toBe(25);
     expect(await researchDb().$count(surveyResponses, sql`region_code is not null`)).toBeGreaterThan(250);
     const users = await identityDb().select({ role: staffUsers.role, email: staffUsers.email }).from(staffUsers);
     expect(users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
