@@ -3,7 +3,8 @@ import type { StaffUser } from '#db/identity/schema';
 import type { Pseudonym } from '#db/research/pseudonym';
 import { getCurrentUser } from '~/auth/guards.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
-import type { GuideReader } from '~/research/guides.server';
+import { readUpperTierLocalAuthorities } from '#db/reference/files';
+import { guideDownloadCounts, type GuideReader } from '~/research/guides.server';
 
 /** Who is reading the guides: any signed-in staff member sees every guide; others the public ones. */
 export async function guideReader(request: Request): Promise<{ reader: GuideReader; user: StaffUser | null }> {
@@ -33,4 +34,10 @@ export async function uploadedFile(form: FormData, field = 'file'): Promise<{ na
   const file = form.get(field);
   if (!(file instanceof File) || (file.size === 0 && file.name === '')) return null;
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A guide's downloads by month and authority, with the authorities' names. */
+export async function namedDownloadCounts(slug: string) {
+  const names = new Map(readUpperTierLocalAuthorities().map((la) => [la.la_code, la.la_name]));
+  return (await guideDownloadCounts(slug)).map((row) => ({ ...row, la: row.laCode ? (names.get(row.laCode) ?? row.laCode) : 'Public and staff' }));
 }

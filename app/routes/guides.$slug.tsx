@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { readUpperTierLocalAuthorities } from '#db/reference/files';
 import { PROGRAMMES } from '#db/reference/programmes';
 import { requireCsrf } from '~/auth/csrf.server';
 import { ChoiceFields } from '~/components/choice-fields';
@@ -9,10 +8,10 @@ import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary, type FieldError } from '~/components/error-summary';
 import { SuccessBanner } from '~/components/success-banner';
 import { TextArea } from '~/components/text-area';
-import { canPublishGuides, canRateGuides, guideReader, raterFor } from '~/guides/guide-access.server';
+import { canPublishGuides, canRateGuides, guideReader, namedDownloadCounts, raterFor } from '~/guides/guide-access.server';
 import { ratingSchema } from '~/guides/guide-forms';
 import { audienceLabel, GUIDE_FORMATS, RATING_LABELS, themeLabel, type GuideFormat } from '~/guides/vocabulary';
-import { getGuide, guideDownloadCounts, guideVersionFile, isGuideVersion, rateGuideVersion, ratingsBy } from '~/research/guides.server';
+import { getGuide, guideVersionFile, isGuideVersion, rateGuideVersion, ratingsBy } from '~/research/guides.server';
 import { parseForm } from '~/utils/form';
 import { renderMarkdown } from '~/utils/markdown.server';
 import { scrubPersonalData } from '~/utils/scrub';
@@ -31,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = guide.versions.find((version) => version.id === asked) ?? guide.versions[0]!;
   const file = shown.format === 'markdown' ? await guideVersionFile(guide.slug, shown.id, reader) : null;
   const own = canRateGuides(user) ? (await ratingsBy(raterFor(user), [shown.id]))[0] : undefined;
-  const laNames = new Map(readUpperTierLocalAuthorities().map((la) => [la.la_code, la.la_name]));
-  const downloads = canPublishGuides(user) ? (await guideDownloadCounts(guide.slug)).map((row) => ({ ...row, la: row.laCode ? (laNames.get(row.laCode) ?? row.laCode) : 'Public and staff' })) : [];
+  const downloads = canPublishGuides(user) ? await namedDownloadCounts(guide.slug) : [];
   return {
     guide: {
       slug: guide.slug,

@@ -35,6 +35,10 @@ export const test = base.extend<{ checkPage: () => Promise<void> }>({
     };
     const visited = new Set<string>();
     const checked = new Set<string>();
+    // A script that fails in the browser (a server-only module leaking into a page's bundle) makes
+    // Remix reload the page and hide the failure: any uncaught page error fails the test.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     const key = (url: string) => url.split('#')[0]!;
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) visited.add(key(frame.url()));
@@ -47,6 +51,7 @@ export const test = base.extend<{ checkPage: () => Promise<void> }>({
     await helper?.context().close();
     const unchecked = [...visited].filter((url) => !checked.has(url) && url !== 'about:blank');
     expect(unchecked, 'pages visited without an accessibility check').toEqual([]);
+    expect(pageErrors, 'uncaught errors in the browser').toEqual([]);
   },
 });
 
