@@ -24,14 +24,9 @@ export interface GuideFile {
   content: Uint8Array;
 }
 
-export interface GuideListItem {
+/** A guide as listed: its details and its newest version's. */
+export interface GuideListItem extends GuideDetails {
   slug: string;
-  title: string;
-  summary: string;
-  themes: string[];
-  programmes: string[];
-  audiences: string[];
-  isPublic: boolean;
   version: string;
   format: string;
   sizeBytes: number;

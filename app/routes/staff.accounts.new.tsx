@@ -9,6 +9,7 @@ import { inviteSchema, inviteStaff, SCOPE_LISTS } from '~/auth/staff-accounts.se
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { TextInput } from '~/components/text-input';
+import { formState } from '~/utils/form-state';
 import { formValues, parseForm } from '~/utils/form';
 
 export const meta: MetaFunction = () => [{ title: 'Invite a member of staff – Family Voice' }];
@@ -31,12 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function InviteStaff() {
   const { options } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const errors = failed?.errors ?? [];
-  const values = (failed?.values ?? {}) as Record<string, string | string[] | undefined>;
-  const error = (field: string) => errors.find((candidate) => candidate.field === field)?.message;
-  const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : '');
-  const list = (field: string) => [values[field] ?? []].flat();
+  const { errors, errorFor: error, text, list } = formState(useActionData<typeof action>());
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -17,6 +17,7 @@ import { createEvent } from '~/research/events.server';
 import { listLocalAuthorities, listRegions } from '~/research/reference.server';
 import { londonDate } from '~/scheduling/notice';
 import { formValues, parseForm } from '~/utils/form';
+import { formState } from '~/utils/form-state';
 
 export const meta: MetaFunction = () => [{ title: 'Record an event – Family Voice' }];
 
@@ -45,12 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewEvent() {
   const { regions, authorities } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? [];
-  const values = result?.values ?? {};
-  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
-  const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : '');
-  const list = (field: string) => (Array.isArray(values[field]) ? (values[field] as string[]) : []);
+  const { errors, errorFor, text, list } = formState(useActionData<typeof action>());
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

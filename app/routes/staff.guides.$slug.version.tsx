@@ -14,6 +14,7 @@ import { checkGuideFile, MAX_GUIDE_BYTES } from '~/guides/guide-files.server';
 import { newVersionSchema } from '~/guides/guide-forms';
 import { addGuideVersion, getGuide } from '~/research/guides.server';
 import { formValues, parseForm } from '~/utils/form';
+import { formState } from '~/utils/form-state';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `New version of ${data?.title ?? 'a guide'} – Family Voice` }];
 
@@ -50,11 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewGuideVersion() {
   const { slug, title, latest, maxMegabytes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? [];
-  const values = result?.values ?? {};
-  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
-  const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : '');
+  const { errors, errorFor, text } = formState(useActionData<typeof action>());
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
