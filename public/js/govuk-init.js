@@ -4,8 +4,9 @@ import { initAll } from '/assets/govuk-frontend.min.js';
 initAll();
 
 // GOV.UK pattern: a page showing an error summary starts its title with "Error: ", so screen
-// readers announce it first. (Pages rendered with React do this themselves.)
-if (document.querySelector('.govuk-error-summary') && !document.title.startsWith('Error: ')) {
+// readers announce it first. Pages React hydrates do this themselves once hydrated: changing their
+// title first would no longer match what the server sent, and React would redraw the whole page.
+if (!window.__remixContext && document.querySelector('.govuk-error-summary') && !document.title.startsWith('Error: ')) {
   document.title = `Error: ${document.title}`;
 }
 
