@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { getTableName } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import { columnsOf } from '#db/archive';
+import { identityRowCount, identityRows, identityTables } from '~/identity/archive.server';
+import { researchRowCount, researchRows, researchTables } from '~/research/archive.server';
+import { listSurveys } from '~/surveys/definitions.server';
+import { DIMENSIONS, THEMES } from '~/surveys/vocabulary';
+import { decryptArchive, encryptArchive, ENCRYPTION_DESCRIPTION, passphraseProblem } from './archive-crypto.server';
+
+/**
+ * The export to the Authority (spec 15.3): the research store as CSV and JSON Lines, a table a file,
+ * with a data dictionary; the identity store as one encrypted file; and a manifest of every file's
+ * size and SHA-256 and every table's row count, which `verifyArchive` checks again.
+ */
+export const MANIFEST = 'manifest.json';
+export const IDENTITY_FILE = 'identity/identity-archive.fvia';
+const FORMAT = 'family-voice-export/1';
+
+export interface Manifest {
+  format: string;
+  createdAt: string;
+  research: Record<string, number>;
+  identity: Record<string, number>;
+  encryption: string;
+  files: { path: string; bytes: number; sha256: string }[];
+}
+
+export type ExportResult = { ok: true; dir: string; manifest: Manifest; manifestSha256: string } | { ok: false; message: string };
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function writeTo(stream: WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', resolve).once('error', reject);
+  });
+}
+const finish = (stream: WriteStream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+
+/** A cell as CSV text: JSON for objects and arrays, empty for null. */
+const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+function outProblem(out: string | undefined): string | null {
+  if (!out) return 'Give the folder to write the export to';
+  if (existsSync(out)) return `${out} already exists: give a new folder, so no earlier export is mixed in or overwritten`;
+  return null;
+}
+
+/** Makes the new folder, which shows the place can be written to (permission checks alone can pass where writing fails). */
+function makeFolder(dir: string): string | null {
+  try {
+    mkdirSync(dir);
+    mkdirSync(path.join(dir, 'research'));
+    mkdirSync(path.join(dir, 'identity'));
+    return null;
+  } catch {
+    return `Cannot write in ${path.dirname(dir)}: check it exists and may be written to`;
+  }
+}
+
+function dataDictionary(tables: { name: string; store: string; rows: number; columns: ReturnType<typeof columnsOf> }[]) {
+  return {
+    about: 'Every research table is in research/<table>.csv and research/<table>.jsonl; the identity store is encrypted in identity/. The codebook is research/codes.csv (with code_events for its history).',
+    tables,
+    vocabulary: { dimensions: DIMENSIONS, themes: THEMES },
+    questionSets: listSurveys().map((survey) => {
+      const text = survey.text[survey.locales[0]!]!;
+      return {
+        id: survey.id,
+        version: survey.version,
+        title: text.title,
+        audience: survey.audience,
+        questions: text.pages.flatMap((page) =>
+          page.questions
+            .filter((question) => question.type !== 'html')
+            .map((question) => ({
+              name: question.name,
+              page: page.name,
+              type: question.type,
+              title: question.title,
+              dimension: question.dimension ?? null,
+              themes: question.themes,
+              answers: [...question.choices, ...(question.noneChoice ? [question.noneChoice] : []), ...(question.otherChoice ? [question.otherChoice] : [])].map((choice) => ({ code: choice.value, label: choice.text })),
+              rows: question.rows.map((row) => ({ code: row.value, label: row.text })),
+              columns: question.columns.map((column) => ({ code: column.value, label: column.text })),
+            })),
+        ),
+      };
+    }),
+  };
+}
+
+/** Writes the whole export into a new folder; nothing is written when the folder or passphrase is refused. */
+export async function exportArchive({ out, passphrase, now = new Date() }: { out: string | undefined; passphrase: string | undefined; now?: Date }): Promise<ExportResult> {
+  const problem = outProblem(out) ?? passphraseProblem(passphrase);
+  if (problem) return { ok: false, message: problem };
+  const dir = path.resolve(out!);
+  const unwritable = makeFolder(dir);
+  if (unwritable) return { ok: false, message: unwritable };
+
+  const research: Record<string, number> = {};
+  const described: Parameters<typeof dataDictionary>[0] = [];
+  for (const table of researchTables()) {
+    const name = getTableName(table);
+    const columns = columnsOf(table);
+    const csv = createWriteStream(path.join(dir, 'research', `${name}.csv`));
+    const jsonl = createWriteStream(path.join(dir, 'research', `${name}.jsonl`));
+    // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
+    await writeTo(csv, `\ufeff${stringify([columns.map((column) => column.name)])}`);
+    let rows = 0;
+    for await (const batch of researchRows(table)) {
+      await writeTo(csv, stringify(batch.map((row) => columns.map((column) => cell(row[column.name])))));
+      await writeTo(jsonl, batch.map((row) => `${JSON.stringify(row)}\n`).join(''));
+      rows += batch.length;
+    }
+    await Promise.all([finish(csv), finish(jsonl)]);
+    research[name] = rows;
+    described.push({ name, store: 'research', rows, columns });
+  }
+  writeFileSync(path.join(dir, 'data-dictionary.json'), `${JSON.stringify(dataDictionary(described), null, 2)}\n`);
+
+  const identity: Record<string, number> = {};
+  const identityContent: Record<string, Record<string, unknown>[]> = {};
+  for (const table of identityTables()) {
+    const name = getTableName(table);
+    const rows: Record<string, unknown>[] = [];
+    for await (const batch of identityRows(table)) rows.push(...batch);
+    identityContent[name] = rows;
+    identity[name] = rows.length;
+  }
+  writeFileSync(path.join(dir, IDENTITY_FILE), encryptArchive({ format: FORMAT, createdAt: now.toISOString(), tables: identityContent }, passphrase!));
+
+  const files = [...Object.keys(research).flatMap((name) => [`research/${name}.csv`, `research/${name}.jsonl`]), 'data-dictionary.json', IDENTITY_FILE].map((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return { path: file, bytes: bytes.length, sha256: sha256(bytes) };
+  });
+  const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), research, identity, encryption: ENCRYPTION_DESCRIPTION, files };
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  writeFileSync(path.join(dir, MANIFEST), manifestText);
+  return { ok: true, dir, manifest, manifestSha256: sha256(Buffer.from(manifestText)) };
+}
+
+export type VerifyResult = { ok: true; manifestSha256: string; checked: number } | { ok: false; problems: string[] };
+
+/**
+ * Checks an export against its manifest (every file there, of its size and checksum, every table's
+ * lines as counted) and against the stores now (every table's row count); with the passphrase, the
+ * identity archive opens and holds the counted rows.
+ */
+export async function verifyArchive(dir: string, { passphrase }: { passphrase?: string } = {}): Promise<VerifyResult> {
+  const manifestPath = path.join(dir, MANIFEST);
+  if (!existsSync(manifestPath)) return { ok: false, problems: [`No ${MANIFEST} in ${dir}`] };
+  const manifestText = readFileSync(manifestPath);
+  const manifest = JSON.parse(manifestText.toString('utf8')) as Manifest;
+  const problems: string[] = [];
+  if (manifest.format !== FORMAT) problems.push(`${MANIFEST} is not a Family Voice export (${manifest.format})`);
+  for (const file of manifest.files) {
+    const full = path.join(dir, file.path);
+    if (!existsSync(full)) {
+      problems.push(`${file.path} is missing`);
+      continue;
+    }
+    const bytes = readFileSync(full);
+    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.path} has changed since it was exported (its size or SHA-256 differs)`);
+    const jsonl = /^research\/(.+)\.jsonl$/.exec(file.path);
+    if (jsonl) {
+      const lines = bytes.length === 0 ? 0 : bytes.toString('utf8').split('\n').filter(Boolean).length;
+      if (lines !== manifest.research[jsonl[1]!]) problems.push(`${file.path} holds ${lines} rows; the manifest says ${manifest.research[jsonl[1]!]}`);
+    }
+  }
+  for (const table of researchTables()) {
+    const name = getTableName(table);
+    const now = await researchRowCount(table);
+    if (manifest.research[name] === undefined) problems.push(`research table ${name} is not in the export`);
+    else if (manifest.research[name] !== now) problems.push(`research table ${name}: ${manifest.research[name]} rows exported, ${now} in the store now`);
+  }
+  for (const table of identityTables()) {
+    const name = getTableName(table);
+    const now = await identityRowCount(table);
+    if (manifest.identity[name] !== now) problems.push(`identity table ${name}: ${manifest.identity[name] ?? 'none'} rows exported, ${now} in the store now`);
+  }
+  if (passphrase !== undefined) {
+    try {
+      const archive = decryptArchive<{ tables: Record<string, unknown[]> }>(readFileSync(path.join(dir, IDENTITY_FILE)), passphrase);
+      for (const [name, count] of Object.entries(manifest.identity)) {
+        if ((archive.tables[name]?.length ?? -1) !== count) problems.push(`the identity archive's ${name} holds ${archive.tables[name]?.length ?? 0} rows; the manifest says ${count}`);
+      }
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : 'The identity archive could not be opened');
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, manifestSha256: sha256(manifestText), checked: manifest.files.length };
+}
