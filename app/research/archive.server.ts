@@ -1,3 +1,4 @@
+import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { countRows, schemaTables, tableRows } from '#db/archive';
 import { researchDb } from '#db/research/client';
@@ -7,3 +8,14 @@ import * as schema from '#db/research/schema';
 export const researchTables = () => schemaTables(schema);
 export const researchRowCount = (table: PgTable) => countRows(researchDb(), table);
 export const researchRows = (table: PgTable) => tableRows(researchDb(), table);
+
+/** Public reference data (ONS areas, programmes, Census shares): kept when research data is disposed of. */
+export const REFERENCE_TABLES = ['regions', 'local_authorities', 'programmes', 'reference_populations'];
+
+/** Empties every research table but the reference data, in one statement, for secure disposal. */
+export async function emptyResearchTables(): Promise<void> {
+  const names = researchTables()
+    .map((table) => getTableName(table))
+    .filter((name) => !REFERENCE_TABLES.includes(name));
+  await researchDb().execute(sql.raw(`truncate table ${names.map((name) => `"${name}"`).join(', ')}`));
+}
