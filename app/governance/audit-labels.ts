@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'events.codes': 'Made single-use feedback codes for an event',
   'support.set': 'Set the local authorities given direct support',
   'support.assess': 'Recorded a Family Voice self-assessment',
+  'data.export': 'Exported everything for the Authority (identity data encrypted)',
   'site.page-edit': 'Changed a page of the public site',
 };
 

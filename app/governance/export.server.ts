@@ -8,6 +8,7 @@ import { identityRowCount, identityRows, identityTables } from '~/identity/archi
 import { researchRowCount, researchRows, researchTables } from '~/research/archive.server';
 import { listSurveys } from '~/surveys/definitions.server';
 import { DIMENSIONS, THEMES } from '~/surveys/vocabulary';
+import { recordAudit } from './audit.server';
 import { decryptArchive, encryptArchive, ENCRYPTION_DESCRIPTION, passphraseProblem } from './archive-crypto.server';
 
 /**
@@ -94,12 +95,14 @@ function dataDictionary(tables: { name: string; store: string; rows: number; col
 }
 
 /** Writes the whole export into a new folder; nothing is written when the folder or passphrase is refused. */
-export async function exportArchive({ out, passphrase, now = new Date() }: { out: string | undefined; passphrase: string | undefined; now?: Date }): Promise<ExportResult> {
+export async function exportArchive({ out, passphrase, requestedBy = 'the command line', now = new Date() }: { out: string | undefined; passphrase: string | undefined; requestedBy?: string; now?: Date }): Promise<ExportResult> {
   const problem = outProblem(out) ?? passphraseProblem(passphrase);
   if (problem) return { ok: false, message: problem };
   const dir = path.resolve(out!);
   const unwritable = makeFolder(dir);
   if (unwritable) return { ok: false, message: unwritable };
+  // Audited before the identity store is read, so the export holds its own record and verifies.
+  await recordAudit({ who: 'system', what: 'data.export', details: { folder: dir, requestedBy } });
 
   const research: Record<string, number> = {};
   const described: Parameters<typeof dataDictionary>[0] = [];

@@ -45,6 +45,8 @@ describe(`the export to the Authority (${testStoreKind})`, () => {
     const opened = decryptArchive<{ tables: Record<string, { email?: string }[]> }>(sealed, PASSPHRASE);
     expect(opened.tables.staff_users!.map((user) => user.email)).toContain(someone!.email);
 
+    // The export itself is audited, and its record is in the archive it made.
+    expect(opened.tables.audit_events!.some((entry) => (entry as { what?: string }).what === 'data.export')).toBe(true);
     expect(await verifyArchive(out, { passphrase: PASSPHRASE })).toEqual({ ok: true, manifestSha256: result.manifestSha256, checked: result.manifest.files.length });
     expect(await verifyArchive(out, { passphrase: 'wrong passphrase here' })).toEqual({ ok: false, problems: ['The passphrase is not right, or the file has been changed'] });
 
