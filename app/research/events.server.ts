@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { researchDb } from '#db/research/client';
 import { eventCodes, events, localAuthorities, surveyResponses, type FeedbackEvent } from '#db/research/schema';
+import { scrubPersonalData } from '~/utils/scrub';
 import { hashToken, newToken } from '~/utils/tokens.server';
 
 import { EVENT_FEEDBACK_SURVEY as EVENT_FEEDBACK_SURVEY_ID, EVENT_SECRET, MAX_EVENT_CODES, type EventKind } from './event-kinds';
@@ -31,7 +32,8 @@ export async function createEvent(input: NewEvent): Promise<CreateEventResult> {
       .insert(events)
       .values({
         kind: input.kind,
-        title: input.title,
+        // Staff free text in the research store: emails, phone numbers and the like are taken out.
+        title: scrubPersonalData(input.title),
         heldOn: sql`date_trunc('day', ${input.heldOn.toISOString()}::timestamptz, 'Europe/London')`,
         laCodes: unique.sort(),
         attendees: input.attendees,
