@@ -2,7 +2,7 @@ import { migrateStores, openStores } from '#db/bootstrap';
 import { closeIdentityStore } from '#db/identity/client';
 import { closeResearchStore } from '#db/research/client';
 import { seedDemoData } from '#db/seed/seed';
-import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET } from '#db/seed/staff';
 import { pruneStaffSessions } from '~/auth/session.server';
 import { pruneAttempts } from '~/auth/throttle.server';
 import { pruneDrafts } from '~/surveys/drafts.server';
@@ -45,6 +45,9 @@ export function printDemoAccounts(port: number): void {
     '',
     `Demo staff accounts (password for each: ${DEMO_PASSWORD}):`,
     ...DEMO_STAFF.map((staff) => `  ${staff.role.padEnd(15)} ${staff.email}`),
+    '',
+    `The administrator and facilitator also enter a code from an authenticator app: add the key`,
+    `${DEMO_TOTP_SECRET} to one, or run \`npm run demo:code\` for the current code.`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

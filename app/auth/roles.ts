@@ -73,3 +73,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Who took part in your area', description: 'Who answered and took part in your authority, against its population.', href: '/staff/representation' },
   ],
 };
+
+/** Roles that can see names and contact details: they sign in with an authenticator app as well as a password. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['administrator', 'facilitator'];
+export const secondFactorRequired = (role: Role): boolean => SECOND_FACTOR_ROLES.includes(role);

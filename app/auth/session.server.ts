@@ -18,6 +18,13 @@ export function sessionCookie() {
   return cookie;
 }
 
+let pendingCookie: ReturnType<typeof signedCookie> | undefined;
+
+/** Between the password and the code: a random token for the pending sign-in, lapsing with it. */
+export function pendingSignInCookie() {
+  pendingCookie ??= signedCookie('fv_pending_sign_in', { maxAge: 10 * 60 });
+  return pendingCookie;
+}
 
 /** Starts a new session (a new token every sign-in, so a planted cookie is never promoted). */
 export async function createStaffSession(userId: string, db: IdentityDb = identityDb()): Promise<string> {

@@ -8,7 +8,7 @@ import { TextInput } from '~/components/text-input';
 import { ImportantBanner, SuccessBanner } from '~/components/success-banner';
 import { requireCsrf } from '~/auth/csrf.server';
 import { getCurrentUser, getSessionToken, safeRedirectPath } from '~/auth/guards.server';
-import { sessionCookie } from '~/auth/session.server';
+import { pendingSignInCookie, sessionCookie } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Family Voice' }];
@@ -48,6 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect(safeRedirectPath(redirectTo), {
       headers: { 'Set-Cookie': await sessionCookie().serialize(result.token) },
     });
+  }
+  if (result.reason === 'second-factor') {
+    const next = result.next === 'enrol' ? '/sign-in/authenticator' : '/sign-in/code';
+    const query = redirectTo ? `?${new URLSearchParams({ redirectTo: safeRedirectPath(redirectTo) })}` : '';
+    throw redirect(`${next}${query}`, { headers: { 'Set-Cookie': await pendingSignInCookie().serialize(result.pendingToken) } });
   }
   if (result.reason === 'locked') {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);

@@ -107,11 +107,18 @@ export default function StaffHome() {
           ))}
         </ul>
         <h2 className="govuk-heading-m">Your account</h2>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/staff/password">
-            Change your password
-          </Link>
-        </p>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to="/staff/password">
+              Change your password
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/staff/authenticator">
+              Your authenticator app and recovery codes
+            </Link>
+          </li>
+        </ul>
       </div>
     </div>
   );

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RoleScopeFields } from '~/auth/components/role-scope-fields';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
-import { ROLE_LABELS } from '~/auth/roles';
+import { ROLE_LABELS, secondFactorRequired } from '~/auth/roles';
+import { authenticatorStatus, resetSecondFactor } from '~/auth/second-factor.server';
+import { formatLondon } from '~/scheduling/notice';
 import { scopeOptions } from '~/auth/scope-options.server';
 import { changeRole, getStaff, resetPassword, roleAndScopeSchema, SCOPE_LISTS, setDisabled } from '~/auth/staff-accounts.server';
 import { CsrfInput } from '~/components/csrf-input';
@@ -23,8 +25,15 @@ async function requireAccount(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'administrator');
   const account = await requireAccount(params.userId);
+  const authenticator = await authenticatorStatus(account.id);
   return {
     self: admin.id === account.id,
+    authenticator: {
+      enrolled: authenticator.enrolled,
+      enrolledAt: authenticator.enrolledAt ? formatLondon(authenticator.enrolledAt) : null,
+      recoveryCodesLeft: authenticator.recoveryCodesLeft,
+      required: secondFactorRequired(account.role),
+    },
     options: await scopeOptions(),
     account: {
       id: account.id,
@@ -45,6 +54,7 @@ const DONE: Record<string, string> = {
   disable: 'The account has been disabled and signed out everywhere.',
   enable: 'The account has been re-enabled. Reset the password if they need a new one.',
   reset: 'Their password has been reset and they have been emailed a link to set a new one.',
+  'reset-authenticator': 'Their authenticator app has been removed and they have been signed out. They set up a new one when they next sign in.',
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -67,11 +77,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await resetPassword(account, admin, context.requestId);
     return result.ok ? { done: DONE.reset!, errors: [] } : data({ done: null, errors: result.errors }, { status: 400 });
   }
+  if (intent === 'reset-authenticator') {
+    await resetSecondFactor({ user: account, by: admin, correlationId: context.requestId });
+    return { done: DONE['reset-authenticator']!, errors: [] };
+  }
   return data({ done: null, errors: [{ field: 'role', message: 'Choose what to change' }] }, { status: 400 });
 }
 
 export default function StaffAccount() {
-  const { account, options, self } = useLoaderData<typeof loader>();
+  const { account, options, self, authenticator } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   return (
@@ -114,6 +128,29 @@ export default function StaffAccount() {
             Reset their password
           </button>
         </Form>
+
+        <h2 className="govuk-heading-m">Authenticator app</h2>
+        <p className="govuk-body">
+          {authenticator.enrolled
+            ? `Set up on ${authenticator.enrolledAt}. ${authenticator.recoveryCodesLeft} of 10 recovery codes unused.`
+            : authenticator.required
+              ? 'Not set up. Their role can see names, so they will be asked to set one up when they next sign in.'
+              : 'Not set up. Their role does not need one; they can choose to use one.'}
+        </p>
+        <div className="govuk-button-group">
+          <Link to={`/staff/accounts/${account.id}/authenticator`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {authenticator.enrolled ? 'Set up a new phone with them' : 'Set up their authenticator app with them'}
+          </Link>
+          {authenticator.enrolled ? (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="reset-authenticator" />
+              <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                Reset their authenticator app
+              </button>
+            </Form>
+          ) : null}
+        </div>
 
         {self ? null : (
           <>

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -329,3 +330,51 @@ export const sessionPlaces = pgTable('session_places', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type SessionPlace = typeof sessionPlaces.$inferSelect;
+
+/**
+ * A staff member's authenticator app (TOTP, RFC 6238): the shared secret, encrypted with a key
+ * derived from SESSION_SECRET so a copy of the table cannot make codes. `pendingSecret` is one
+ * being set up, until a code from it is entered. `lastUsedStep` is the last 30-second step a code
+ * was accepted for: a code is never accepted twice.
+ */
+export const staffAuthenticators = pgTable('staff_authenticators', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  secret: text('secret'),
+  pendingSecret: text('pending_secret'),
+  pendingStartedAt: timestamp('pending_started_at', { withTimezone: true }),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
+  /** Who set it up: the person themselves, or the administrator who sat with them. */
+  enrolledBy: uuid('enrolled_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }).notNull().default(0),
+});
+export type StaffAuthenticator = typeof staffAuthenticators.$inferSelect;
+
+/** Single-use recovery codes, for a lost phone: only their keyed hashes; a used code is deleted. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * A sign-in whose password was right and which waits for the second factor. The browser holds a
+ * random token in a cookie; only its hash is kept, and it lapses after a few minutes.
+ */
+export const staffPendingSignIns = pgTable(
+  'staff_pending_sign_ins',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_pending_sign_ins_user_idx').on(t.userId)],
+);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { researchDb } from '#db/research/client';
 import { events, guides, panels, surveyResponses } from '#db/research/schema';
 import { countStaffUsers, createStaffUser } from '~/auth/staff-users.server';
+import { secondFactorRequired } from '~/auth/roles';
+import { enrolKnownSecret } from '~/auth/second-factor.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { submitResponse } from '~/surveys/responses.server';
 import { CHANNELS } from '~/surveys/vocabulary';
@@ -12,7 +14,7 @@ import { seedLocalWorkstream } from './local-workstream';
 import { seedPanels } from './panels';
 import { seedSitePages } from './site';
 import { buildSurveyAnswers } from './responses';
-import { DEMO_STAFF } from './staff';
+import { DEMO_STAFF, DEMO_TOTP_SECRET } from './staff';
 
 const DEMO_SEED = 20_261_122;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +51,10 @@ async function seedResponses(count: { 'common-question-set': number; 'young-peop
 export async function seedDemoData(): Promise<{ seeded: boolean }> {
   let seeded = false;
   if ((await countStaffUsers()) === 0) {
-    for (const staff of DEMO_STAFF) await createStaffUser(staff, { createdBy: 'system' });
+    for (const staff of DEMO_STAFF) {
+      const user = await createStaffUser(staff, { createdBy: 'system' });
+      if (secondFactorRequired(user.role)) await enrolKnownSecret(user.id, DEMO_TOTP_SECRET);
+    }
     seeded = true;
   }
   if ((await researchDb().$count(surveyResponses)) === 0) {

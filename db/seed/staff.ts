@@ -5,6 +5,13 @@ import type { Random } from './random';
 /** Only ever created in embedded (local) mode; printed at start-up and listed in the README. */
 export const DEMO_PASSWORD = 'family-voice-demo';
 
+/**
+ * The demo administrator's and facilitator's authenticator key (base32), so a new user can add it
+ * to any authenticator app, or run `npm run demo:code` for the current code. Demo only: real
+ * accounts set up their own at first sign-in.
+ */
+export const DEMO_TOTP_SECRET = 'FAMILYVOICEDEMOKEYFORLOCALUSE234';
+
 export const DEMO_STAFF: ReadonlyArray<NewStaffUserInput & { role: Role }> = [
   { email: 'admin@example.com', displayName: 'Demo Administrator', password: DEMO_PASSWORD, role: 'administrator' },
   {

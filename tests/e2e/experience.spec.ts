@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, signInAs, test } from './fixtures';
+import { expect, signInAs, test, unusedCode } from './fixtures';
 import type { Page } from '@playwright/test';
 
 for (const javaScriptEnabled of [false, true]) {
@@ -273,7 +273,7 @@ test('an administrator filters the audit trail to one person’s actions and dow
   expect(text.trim().split('\n').slice(1).every((line) => line.includes('auth.sign-in'))).toBe(true);
 });
 
-test('an administrator invites a facilitator, who sets a password from the emailed link and signs in', async ({ page, checkPage }) => {
+test('an administrator invites a facilitator and sets up her authenticator app with her; she sets a password from the emailed link and signs in with a code', async ({ page, checkPage }) => {
   await signInAs(page, 'admin@example.com', checkPage);
   await page.goto('/staff/accounts');
   await checkPage();
@@ -289,6 +289,30 @@ test('an administrator invites a facilitator, who sets a password from the email
   await page.getByLabel('North West').check();
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByText('Rhiannon Newfacilitator has been sent an email')).toBeVisible();
+  await checkPage();
+
+  // Facilitators see names, so they need an authenticator app: the administrator sets it up with her.
+  await page.goto('/staff/accounts');
+  await checkPage();
+  await page.getByRole('link', { name: 'Rhiannon Newfacilitator' }).click();
+  await checkPage();
+  await expect(page.getByText('Not set up. Their role can see names')).toBeVisible();
+  await page.getByRole('link', { name: 'Set up their authenticator app with them' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Rhiannon Newfacilitator’s authenticator app' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code to add Family Voice to an authenticator app' })).toBeVisible();
+  await checkPage();
+  await page.getByText('Cannot scan the QR code?').click();
+  const key = (await page.getByTestId('authenticator-key').innerText()).replace(/\s/g, '');
+  expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.getByLabel('Code from the app').fill('12345');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('link', { name: 'Enter the 6-digit code your authenticator app shows' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Code from the app').fill(await unusedCode('rhiannon', key));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rhiannon Newfacilitator’s authenticator app is set up' })).toBeVisible();
+  const recoveryCodes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allInnerTexts();
+  expect(recoveryCodes).toHaveLength(10);
   await checkPage();
 
   await page.goto(`/staff/outbox?${new URLSearchParams({ search: 'rhiannon.new@example.org' })}`);
@@ -314,8 +338,37 @@ test('an administrator invites a facilitator, who sets a password from the email
   await page.getByLabel('Email address').fill('rhiannon.new@example.org');
   await page.getByLabel('Password').fill('three unrelated words 7');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The second step: a wrong code is refused with the error summary, then the app's code lets her in.
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter your security code' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Security code').fill('000000');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('link', { name: /The code is not right/ })).toBeVisible();
+  await checkPage();
+  const code = await unusedCode('rhiannon', key);
+  await page.getByLabel('Security code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Panels and sessions' })).toBeVisible();
+  await checkPage();
+  // The same code again (replayed) is refused; a recovery code works once instead.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/signed-out');
+  await checkPage();
+  await page.goto('/sign-in');
+  await checkPage();
+  await page.getByLabel('Email address').fill('rhiannon.new@example.org');
+  await page.getByLabel('Password').fill('three unrelated words 7');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter your security code' })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Security code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('link', { name: /The code is not right, or has been used/ })).toBeVisible();
+  await checkPage();
+  await page.getByLabel('Security code').fill(recoveryCodes[0]!);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
   await checkPage();
   // The link works once.
   expect((await page.goto(link!))?.status()).toBe(404);

@@ -7,7 +7,7 @@ import { codes, events, excerpts, guideVersions, guides, panels, panelSessions }
 import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { ROLES, type Role } from '~/auth/roles';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { quartersUpTo } from '~/reports/quarters';
 import { outcome, pageRequest, testContext } from '../setup/requests';
 import { testStoreKind, withTestStores } from '../setup/stores';
@@ -59,6 +59,11 @@ const RULES: Record<string, Rule> = {
   'reports.$reportId.tsx': { path: () => '/reports/00000000-0000-4000-8000-000000000000', allow: 'public' },
   'set-password.$token.tsx': { path: () => `/set-password/${'x'.repeat(43)}`, allow: 'public' },
   'sign-in.tsx': { path: () => '/sign-in', allow: 'public' },
+  // The second step of signing in: without a password just given, back to the first.
+  'sign-in_.code.tsx': { path: () => '/sign-in/code', allow: 'staff' },
+  'sign-in_.authenticator.tsx': { path: () => '/sign-in/authenticator', allow: 'staff' },
+  'staff.authenticator.tsx': { path: () => '/staff/authenticator', allow: 'staff' },
+  'staff.accounts.$userId.authenticator.tsx': { path: (ids) => `/staff/accounts/${ids.staffUser}/authenticator`, allow: ['administrator'] },
   'sign-out.tsx': { path: () => '/sign-out', allow: 'public' },
   'withdrawn.tsx': { path: () => '/withdrawn', allow: 'public' },
   'surveys.$slug._index.tsx': { path: () => '/surveys/common-question-set', allow: 'public' },
@@ -177,7 +182,7 @@ describe(`the access matrix: every route × every role (${testStoreKind})`, () =
     const [admin] = await identityDb().select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.role, 'administrator')).limit(1);
     Object.assign(ids, { panel: panel!.id, session: session!.id, excerpt: excerpt!.id, code: code!.id, event: event!.id, guide: 'principles-of-hearing-from-families', guideVersion: version!.id, staffUser: admin!.id });
     for (const staff of DEMO_STAFF) {
-      const signedIn = await signIn({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.40' });
+      const signedIn = await signInStaff({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.40' });
       if (!signedIn.ok) throw new Error(`sign-in failed for ${staff.role}`);
       tokens.set(staff.role, signedIn.token);
     }

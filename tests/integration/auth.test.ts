@@ -59,9 +59,9 @@ describe(`staff sign-in (${testStoreKind})`, () => {
     if (locked.ok || locked.reason !== 'locked') return;
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.retryAfterSeconds).toBeLessThanOrEqual(300);
-    // Once the failures are older than the window, the right password works again.
+    // Once the failures are older than the window, the right password works again (and asks for the code).
     await identityDb().update(signInAttempts).set({ attemptedAt: sql`now() - interval '6 minutes'` });
-    expect((await signIn({ email: target.email, password: target.password, address: '198.51.100.200' })).ok).toBe(true);
+    expect(await signIn({ email: target.email, password: target.password, address: '198.51.100.200' })).toMatchObject({ ok: false, reason: 'second-factor', next: 'enrol' });
   });
 
   it('locks an address after 10 failures across different accounts', async () => {

@@ -6,7 +6,7 @@ import { researchDb } from '#db/research/client';
 import { guideDownloads, guideRatings, guides, guideVersions } from '#db/research/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import type { Role } from '~/auth/roles';
 import { loader as fileLoader } from '~/routes/guides.$slug.files.$versionId';
@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
 async function staff(role: Role, laCode?: string): Promise<string> {
   const user = buildStaffUser(random, { role, ...(laCode ? { laCode } : {}) });
   await createStaffUser(user);
-  const session = await signIn({ email: user.email, password: user.password, address: '192.0.2.30' });
+  const session = await signInStaff({ email: user.email, password: user.password, address: '192.0.2.30' });
   if (!session.ok) throw new Error('sign-in failed');
   return session.token;
 }

@@ -6,7 +6,7 @@ import { auditEvents } from '#db/identity/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Role } from '~/auth/roles';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { loader as planLoader } from '~/routes/plan';
 import { action as editAction, loader as editLoader } from '~/routes/staff.site.$page';
@@ -25,7 +25,7 @@ const random = createRandom(1415);
 async function staff(role: Role, laCode?: string): Promise<string> {
   const user = buildStaffUser(random, { role, ...(laCode ? { laCode } : {}) });
   await createStaffUser(user);
-  const session = await signIn({ email: user.email, password: user.password, address: '192.0.2.31' });
+  const session = await signInStaff({ email: user.email, password: user.password, address: '192.0.2.31' });
   if (!session.ok) throw new Error('sign-in failed');
   return session.token;
 }

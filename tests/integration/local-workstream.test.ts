@@ -6,7 +6,7 @@ import { ehsgAssessments, events, guideRatings, guides, guideVersions, responseT
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Role } from '~/auth/roles';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { kpiLines } from '~/reports/kpi-table';
 import { quarterKpis } from '~/reports/kpis.server';
@@ -29,7 +29,7 @@ const random = createRandom(1416);
 async function staff(role: Role, extra: { laCode?: string; regionCodes?: string[] } = {}): Promise<string> {
   const user = buildStaffUser(random, { role, ...extra });
   await createStaffUser(user);
-  const session = await signIn({ email: user.email, password: user.password, address: '192.0.2.32' });
+  const session = await signInStaff({ email: user.email, password: user.password, address: '192.0.2.32' });
   if (!session.ok) throw new Error('sign-in failed');
   return session.token;
 }

@@ -8,7 +8,7 @@ import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Panel } from '#db/research/schema';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { createParticipant } from '~/identity/participants.server';
 import { createPanel } from '~/research/panels.server';
@@ -81,14 +81,14 @@ describe(`a member's personal link and the feedback page, through their routes (
   });
 
   it('shows the feedback report to a facilitator and refuses an analyst', async () => {
-    const facilitatorSignIn = await signIn({ email: facilitator.email, password: facilitator.password, address: '192.0.2.9' });
+    const facilitatorSignIn = await signInStaff({ email: facilitator.email, password: facilitator.password, address: '192.0.2.9' });
     if (!facilitatorSignIn.ok) throw new Error('sign-in failed');
     const shown = await outcome(async () => feedbackLoader({ request: await pageRequest('/staff/session-feedback', { sessionToken: facilitatorSignIn.token }), params: {}, context: testContext() }));
     expect(shown).toMatchObject({ status: 200, body: { scoped: true, report: { overall: { total: 0 } } } });
 
     const analyst = buildStaffUser(random, { role: 'analyst' });
     await createStaffUser(analyst);
-    const analystSignIn = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.10' });
+    const analystSignIn = await signInStaff({ email: analyst.email, password: analyst.password, address: '192.0.2.10' });
     if (!analystSignIn.ok) throw new Error('sign-in failed');
     const refused = await outcome(async () => feedbackLoader({ request: await pageRequest('/staff/session-feedback', { sessionToken: analystSignIn.token }), params: {}, context: testContext() }));
     expect(refused.status).toBe(403);

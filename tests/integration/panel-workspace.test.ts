@@ -8,7 +8,7 @@ import { buildParticipant } from '#db/seed/panels';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import type { Panel, PanelSession } from '#db/research/schema';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { createParticipant } from '~/identity/participants.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
@@ -38,7 +38,7 @@ describe(`a facilitator's panel workspace (${testStoreKind})`, () => {
     );
     const staff = buildStaffUser(random, { role: 'facilitator', regionCodes: ['E12000006'] });
     staffId = (await createStaffUser(staff)).id;
-    const signedIn = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.40' });
+    const signedIn = await signInStaff({ email: staff.email, password: staff.password, address: '192.0.2.40' });
     if (!signedIn.ok) throw new Error('sign-in failed');
     token = signedIn.token;
     const ids: string[] = [];

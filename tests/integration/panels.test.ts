@@ -7,7 +7,7 @@ import { panelMembers, participantProfiles } from '#db/research/schema';
 import { tidyUp } from '~/jobs/housekeeping.server';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { pseudonymFor } from '~/identity/pseudonym.server';
 import { createPanel, PanelPlacementError, type PanelInput } from '~/research/panels.server';
@@ -193,7 +193,7 @@ describe(`panels and sign-up (${testStoreKind})`, () => {
     await createStaffUser(london);
     await createStaffUser(northWest);
     const token = async (staff: typeof london) => {
-      const session = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.30' });
+      const session = await signInStaff({ email: staff.email, password: staff.password, address: '192.0.2.30' });
       if (!session.ok) throw new Error('sign-in failed');
       return session.token;
     };

@@ -10,7 +10,7 @@ import { buildQuarterlyReport, type QuarterlyReport } from '~/reports/quarterly.
 import { CODES_QUESTION, THEME_QUESTION, tidyRows, TIDY_COLUMNS } from '~/reports/tidy';
 import { programmeComparison } from '~/reports/report-text';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { loader as findingsLoader } from '~/routes/staff.findings';
 import { loader as findingsCsvLoader } from '~/routes/staff.findings[.csv]';
 import { action as findingsAction } from '~/routes/staff.findings';
@@ -97,7 +97,7 @@ describe(`reading the findings (${testStoreKind})`, () => {
     const random = createRandom(12);
     const lead = buildStaffUser(random, { role: 'programme_lead', programmeCodes: ['start-for-life'] });
     await createStaffUser(lead);
-    const session = await signIn({ email: lead.email, password: lead.password, address: '192.0.2.9' });
+    const session = await signInStaff({ email: lead.email, password: lead.password, address: '192.0.2.9' });
     if (!session.ok) throw new Error('sign-in failed');
     const page = async (path: string, loader: (args: LoaderFunctionArgs) => Promise<unknown> = findingsLoader) => outcome(async () => loader({ request: await pageRequest(path, { sessionToken: session.token }), params: {}, context: testContext() }));
     expect((await page('/staff/findings?quarter=2026-27-Q2&programme=family-hubs')).status).toBe(403);
@@ -123,7 +123,7 @@ describe(`an LA officer's own results (${testStoreKind})`, () => {
     const random = createRandom(15);
     const officer = buildStaffUser(random, { role: 'la_officer', laCode: NW.la });
     await createStaffUser(officer);
-    const session = await signIn({ email: officer.email, password: officer.password, address: '192.0.2.12' });
+    const session = await signInStaff({ email: officer.email, password: officer.password, address: '192.0.2.12' });
     if (!session.ok) throw new Error('sign-in failed');
     const result = await outcome(async () =>
       findingsLoader({ request: await pageRequest('/staff/findings?quarter=2026-27-Q2&level=england&programme=family-hubs&region=E12000007', { sessionToken: session.token }), params: {}, context: testContext() }),
@@ -140,7 +140,7 @@ describe(`publishing the findings (${testStoreKind})`, () => {
     const random = createRandom(13);
     const admin = buildStaffUser(random, { role: 'administrator' });
     await createStaffUser(admin);
-    const session = await signIn({ email: admin.email, password: admin.password, address: '192.0.2.10' });
+    const session = await signInStaff({ email: admin.email, password: admin.password, address: '192.0.2.10' });
     if (!session.ok) throw new Error('sign-in failed');
     const publish = async (fields: Record<string, string>) =>
       outcome(async () => findingsAction({ request: await formRequest('/staff/findings', fields, { sessionToken: session.token }), params: {}, context: testContext() }));
@@ -176,7 +176,7 @@ describe(`publishing the findings (${testStoreKind})`, () => {
     const random = createRandom(14);
     const analyst = buildStaffUser(random, { role: 'analyst' });
     await createStaffUser(analyst);
-    const session = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.11' });
+    const session = await signInStaff({ email: analyst.email, password: analyst.password, address: '192.0.2.11' });
     if (!session.ok) throw new Error('sign-in failed');
     const refused = await outcome(async () => findingsAction({ request: await formRequest('/staff/findings', { quarter: '2026-27-Q2', programme: 'all', level: 'england' }, { sessionToken: session.token }), params: {}, context: testContext() }));
     expect(refused.status).toBe(403);

@@ -11,7 +11,7 @@ import { buildRepresentation } from '~/reports/representation.server';
 import { getSurvey } from '~/surveys/definitions.server';
 import { importResponses } from '~/surveys/import.server';
 import { createStaffUser } from '~/auth/staff-users.server';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { reachNext } from '~/reports/reach-next.server';
 import { footprintOf, setFootprint } from '~/research/footprints.server';
 import { REPRESENTATION_COLUMNS } from '~/reports/representation-files.server';
@@ -144,7 +144,7 @@ describe(`representation (${testStoreKind})`, () => {
     const random = createRandom(31);
     const facilitator = buildStaffUser(random, { role: 'facilitator', regionCodes: [NW] });
     await createStaffUser(facilitator);
-    const session = await signIn({ email: facilitator.email, password: facilitator.password, address: '192.0.2.10' });
+    const session = await signInStaff({ email: facilitator.email, password: facilitator.password, address: '192.0.2.10' });
     if (!session.ok) throw new Error('sign-in failed');
     const get = async (path: string, loader: (args: LoaderFunctionArgs) => Promise<unknown>) => outcome(async () => loader({ request: await pageRequest(path, { sessionToken: session.token }), params: {}, context: testContext() }));
     expect((await get('/staff/representation?quarter=2026-27-Q3&level=region&region=E12000007', pageLoader)).status).toBe(403);
@@ -191,7 +191,7 @@ describe(`representation (${testStoreKind})`, () => {
     await createStaffUser(admin);
     await createStaffUser(analyst);
     const token = async (user: { email: string; password: string }) => {
-      const session = await signIn({ email: user.email, password: user.password, address: '192.0.2.11' });
+      const session = await signInStaff({ email: user.email, password: user.password, address: '192.0.2.11' });
       if (!session.ok) throw new Error('sign-in failed');
       return session.token;
     };

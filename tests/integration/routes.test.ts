@@ -1,12 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDb } from '#db/identity/client';
 import { auditEvents, staffUsers } from '#db/identity/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import { requireRole, requireUser } from '~/auth/guards.server';
-import { signIn } from '~/auth/sign-in.server';
+import { rememberAuthenticatorKey, signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { action as signInAction, loader as signInLoader } from '~/routes/sign-in';
+import { action as setUpAction, loader as setUpLoader } from '~/routes/sign-in_.authenticator';
+import { generate } from 'otplib';
 import { action as signOutAction } from '~/routes/sign-out';
 import { loader as auditLoader } from '~/routes/staff.audit';
 import { formRequest, outcome, pageRequest, testContext } from '../setup/requests';
@@ -22,17 +25,39 @@ describe(`sign-in and guarded pages (${testStoreKind})`, () => {
   beforeAll(async () => {
     await createStaffUser(admin);
     await createStaffUser(analyst);
-    const result = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.1' });
+    const result = await signInStaff({ email: analyst.email, password: analyst.password, address: '192.0.2.1' });
     if (!result.ok) throw new Error('sign-in failed');
     analystToken = result.token;
   });
 
   it('signs in and sends a signed, HttpOnly, SameSite=Lax session cookie', async () => {
+    const request = await formRequest('/sign-in', { email: analyst.email, password: analyst.password, redirectTo: '/staff/findings' });
+    const result = await outcome(() => signInAction({ request, context: testContext(), params: {} }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get('Location')).toBe('/staff/findings');
+    expect(result.headers.get('Set-Cookie')).toMatch(/^fv_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('gives an administrator no session for the password alone: they set up an authenticator first, then are signed in and sent on', async () => {
     const request = await formRequest('/sign-in', { email: admin.email, password: admin.password, redirectTo: '/staff/audit' });
     const result = await outcome(() => signInAction({ request, context: testContext(), params: {} }));
     expect(result.status).toBe(302);
-    expect(result.headers.get('Location')).toBe('/staff/audit');
-    expect(result.headers.get('Set-Cookie')).toMatch(/^fv_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(result.headers.get('Location')).toBe('/sign-in/authenticator?redirectTo=%2Fstaff%2Faudit');
+    const pending = result.headers.get('Set-Cookie')!;
+    expect(pending).toMatch(/^fv_pending_sign_in=[^;]+; Max-Age=600; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(pending).not.toContain('fv_session');
+    const cookie = pending.split(';')[0]!;
+    // Without the pending cookie, the second step sends people back to the first.
+    const bare = await outcome(async () => setUpLoader({ request: await pageRequest('/sign-in/authenticator'), params: {}, context: testContext() }));
+    expect(bare.headers.get('Location')).toBe('/sign-in');
+    const page = (await setUpLoader({ request: await pageRequest('/sign-in/authenticator?redirectTo=%2Fstaff%2Faudit', { cookie }), params: {}, context: testContext() })) as { details: { key: string } };
+    const code = await generate({ secret: page.details.key.replace(/ /g, '') });
+    const [adminRow] = await identityDb().select().from(staffUsers).where(eq(staffUsers.email, admin.email));
+    rememberAuthenticatorKey(adminRow!.id, page.details.key);
+    const done = await outcome(async () => setUpAction({ request: await formRequest('/sign-in/authenticator?redirectTo=%2Fstaff%2Faudit', { code }, { cookie }), params: {}, context: testContext() }));
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ next: '/staff/audit', recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[a-z2-9]{5}-[a-z2-9]{5}$/)]) });
+    expect(done.headers.get('Set-Cookie')).toMatch(/^fv_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax, fv_pending_sign_in=; Max-Age=0/);
   });
 
   it('puts only a path on this service into the sign-in form, whatever the link says', async () => {
@@ -99,7 +124,7 @@ describe(`sign-in and guarded pages (${testStoreKind})`, () => {
     );
     expect(forbidden.status).toBe(403);
 
-    const adminSession = await signIn({ email: admin.email, password: admin.password, address: '192.0.2.2' });
+    const adminSession = await signInStaff({ email: admin.email, password: admin.password, address: '192.0.2.2' });
     if (!adminSession.ok) throw new Error('sign-in failed');
     const page = await auditLoader({
       request: await pageRequest('/staff/audit', { sessionToken: adminSession.token }),
@@ -112,7 +137,7 @@ describe(`sign-in and guarded pages (${testStoreKind})`, () => {
   });
 
   it('signs out: the session ends, the cookie is cleared and the sign-out is audited', async () => {
-    const session = await signIn({ email: analyst.email, password: analyst.password, address: '192.0.2.3' });
+    const session = await signInStaff({ email: analyst.email, password: analyst.password, address: '192.0.2.3' });
     if (!session.ok) throw new Error('sign-in failed');
     const result = await outcome(async () =>
       signOutAction({ request: await formRequest('/sign-out', {}, { sessionToken: session.token }), context: testContext(), params: {} }),

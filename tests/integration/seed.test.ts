@@ -7,7 +7,7 @@ import { participants, staffUsers } from '#db/identity/schema';
 import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed/staff';
 import { ROLES } from '~/auth/roles';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { sessionFeedbackReport } from '~/research/session-feedback.server';
 import { queryRows } from '#db/store';
 import { allResearchText } from '../setup/research-text';
@@ -26,7 +26,7 @@ describe(`demo data (${testStoreKind})`, () => {
     const users = await identityDb().select({ role: staffUsers.role, email: staffUsers.email }).from(staffUsers);
     expect(users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
     for (const staff of DEMO_STAFF) {
-      expect((await signIn({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.5' })).ok).toBe(true);
+      expect((await signInStaff({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.5' })).ok).toBe(true);
     }
   });
 

@@ -4,7 +4,7 @@ import { identityDb } from '#db/identity/client';
 import { auditEvents, outboxMessages, staffPasswordLinks, staffSessions, staffUsers } from '#db/identity/schema';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import {
   changeOwnPassword,
   changeRole,
@@ -41,11 +41,11 @@ describe(`staff accounts in the app (${testStoreKind})`, () => {
     const token = await linkSentTo('nia.f@example.org');
     expect(await identityDb().$count(staffPasswordLinks, eq(staffPasswordLinks.tokenHash, token))).toBe(0);
     // No password works before the link is used.
-    expect((await signIn({ email: 'nia.f@example.org', password: 'anything at all 123', address: '192.0.2.60' })).ok).toBe(false);
+    expect((await signInStaff({ email: 'nia.f@example.org', password: 'anything at all 123', address: '192.0.2.60' })).ok).toBe(false);
     expect(await setPasswordWithLink(token, 'a long new password 42')).toMatchObject({ email: 'nia.f@example.org' });
     expect(await setPasswordWithLink(token, 'another password 4242')).toBeUndefined();
     expect(await findPasswordLink(token)).toBeUndefined();
-    expect((await signIn({ email: 'nia.f@example.org', password: 'a long new password 42', address: '192.0.2.60' })).ok).toBe(true);
+    expect((await signInStaff({ email: 'nia.f@example.org', password: 'a long new password 42', address: '192.0.2.60' })).ok).toBe(true);
     // The same email again is refused.
     expect(await inviteStaff({ ...input, email: 'NIA.F@example.org' }, admin)).toMatchObject({ ok: false, errors: [{ field: 'email' }] });
   });
@@ -53,21 +53,21 @@ describe(`staff accounts in the app (${testStoreKind})`, () => {
   it('changes a role (signing them out), disables and re-enables, resets a password, all audited', async () => {
     const admin = await createStaffUser(buildStaffUser(random, { role: 'administrator' }));
     const staff = await createStaffUser(buildStaffUser(random, { role: 'analyst', password: 'analyst password 99' }));
-    expect((await signIn({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(true);
+    expect((await signInStaff({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(true);
     const changed = await changeRole(staff, { role: 'programme_lead', regionCodes: ['E12000001'], programmeCodes: ['family-hubs'], laCode: null }, admin);
     expect(changed).toMatchObject({ ok: true, user: { role: 'programme_lead', programmeCodes: ['family-hubs'], regionCodes: [] } });
     expect(await identityDb().$count(staffSessions, eq(staffSessions.userId, staff.id))).toBe(0);
 
     expect(await setDisabled(staff, true, admin)).toMatchObject({ ok: true });
-    expect((await signIn({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(false);
+    expect((await signInStaff({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(false);
     expect(await resetPassword({ ...staff, disabledAt: new Date() }, admin)).toMatchObject({ ok: false });
     expect(await setDisabled(staff, false, admin)).toMatchObject({ ok: true });
 
     expect(await resetPassword(staff, admin)).toMatchObject({ ok: true });
     // The old password stops working at once; the emailed link sets a new one.
-    expect((await signIn({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(false);
+    expect((await signInStaff({ email: staff.email, password: 'analyst password 99', address: '192.0.2.61' })).ok).toBe(false);
     await setPasswordWithLink(await linkSentTo(staff.email), 'fresh password 1234');
-    expect((await signIn({ email: staff.email, password: 'fresh password 1234', address: '192.0.2.61' })).ok).toBe(true);
+    expect((await signInStaff({ email: staff.email, password: 'fresh password 1234', address: '192.0.2.61' })).ok).toBe(true);
 
     const actions = (await identityDb().select().from(auditEvents).where(eq(auditEvents.subjectId, staff.id))).map((event) => event.what);
     expect(actions).toEqual(expect.arrayContaining(['staff.update', 'staff.disable', 'staff.enable', 'staff.password-reset', 'staff.password-set']));
@@ -87,6 +87,6 @@ describe(`staff accounts in the app (${testStoreKind})`, () => {
     const staff = await createStaffUser(buildStaffUser(random, { role: 'analyst', password: 'my old password 1' }));
     expect(await changeOwnPassword(staff, { current: 'wrong', password: 'my new password 22' }, null)).toMatchObject({ ok: false, errors: [{ field: 'current' }] });
     expect(await changeOwnPassword(staff, { current: 'my old password 1', password: 'my new password 22' }, null)).toMatchObject({ ok: true });
-    expect((await signIn({ email: staff.email, password: 'my new password 22', address: '192.0.2.62' })).ok).toBe(true);
+    expect((await signInStaff({ email: staff.email, password: 'my new password 22', address: '192.0.2.62' })).ok).toBe(true);
   });
 });

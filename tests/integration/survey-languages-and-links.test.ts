@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { projectPath } from '#db/paths';
 import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { loader as pageLoader } from '~/routes/surveys.$slug.$page';
 import { action as startAction, loader as startLoader } from '~/routes/surveys.$slug._index';
@@ -39,7 +39,7 @@ describe(`distribution links and QR codes (${testStoreKind})`, () => {
   it('lets a facilitator make a link for a local authority in their regions only, with its QR code', async () => {
     const facilitator = buildStaffUser(createRandom(5), { role: 'facilitator', regionCodes: ['E12000007'] });
     await createStaffUser(facilitator);
-    const session = await signIn({ email: facilitator.email, password: facilitator.password, address: '192.0.2.9' });
+    const session = await signInStaff({ email: facilitator.email, password: facilitator.password, address: '192.0.2.9' });
     if (!session.ok) throw new Error('sign-in failed');
     const get = async (query: string) =>
       linkLoader({

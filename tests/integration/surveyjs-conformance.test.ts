@@ -9,7 +9,7 @@ import { createRandom } from '#db/seed/random';
 import { buildStaffUser } from '#db/seed/staff';
 import { commitCsrfToken } from '~/auth/csrf.server';
 import { sessionCookie } from '~/auth/session.server';
-import { signIn } from '~/auth/sign-in.server';
+import { signInStaff } from '../setup/sign-in';
 import { createStaffUser } from '~/auth/staff-users.server';
 import { action as previewAction } from '~/routes/staff.surveys.$slug.preview';
 import { action as pageAction } from '~/routes/surveys.$slug.$page';
@@ -86,7 +86,7 @@ describe(`the staff preview (${testStoreKind})`, () => {
   it('shows what would be stored for a walk through the set, and stores nothing', async () => {
     const staff = buildStaffUser(createRandom(5), { role: 'analyst' });
     await createStaffUser(staff);
-    const session = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.40' });
+    const session = await signInStaff({ email: staff.email, password: staff.password, address: '192.0.2.40' });
     if (!session.ok) throw new Error('sign-in failed');
     const [csrf, csrfCookie] = await commitCsrfToken(new Request('http://localhost/'));
     const post = async (answers: Record<string, unknown>) =>
@@ -117,7 +117,7 @@ describe(`the staff preview (${testStoreKind})`, () => {
   it('walks the families’ own pages on a preview draft that shows what would be stored and can never be sent', async () => {
     const staff = buildStaffUser(createRandom(6), { role: 'analyst' });
     await createStaffUser(staff);
-    const session = await signIn({ email: staff.email, password: staff.password, address: '192.0.2.41' });
+    const session = await signInStaff({ email: staff.email, password: staff.password, address: '192.0.2.41' });
     if (!session.ok) throw new Error('sign-in failed');
     const browser = await new Browser().init();
     browser.take(await sessionCookie().serialize(session.token));
