@@ -6,7 +6,7 @@ import { EnvError, getEnv } from '~/env.server';
 import { initSentry } from '~/observability/sentry.server';
 import { configuredRoutes } from '~/identity/messages.server';
 import { workMessageDeliveries } from '~/identity/message-delivery.server';
-import { workHousekeeping } from '~/jobs/housekeeping.server';
+import { workHousekeeping, workRetention } from '~/jobs/housekeeping.server';
 import { workReminders } from '~/scheduling/reminders.server';
 import { createApp } from './app';
 import { closeStores, logger, prepareStores, printDemoAccounts } from './start-up';
@@ -27,6 +27,7 @@ async function main() {
   await workReminders();
   await workMessageDeliveries(configuredRoutes());
   await workHousekeeping();
+  await workRetention();
 
   const build = (await import(pathToFileURL(projectPath('build', 'index.js')).href)) as ServerBuild;
   const app = createApp({ build, env });

@@ -3,9 +3,6 @@ import { closeIdentityStore } from '#db/identity/client';
 import { closeResearchStore } from '#db/research/client';
 import { seedDemoData } from '#db/seed/seed';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET } from '#db/seed/staff';
-import { pruneStaffSessions } from '~/auth/session.server';
-import { pruneAttempts } from '~/auth/throttle.server';
-import { pruneDrafts } from '~/surveys/drafts.server';
 import { backfillSurveyExcerpts, backfillTallies } from '~/surveys/backfill.server';
 import type { Env } from '~/env.server';
 import { startJobQueue, stopJobQueue } from '~/jobs/queue.server';
@@ -18,7 +15,7 @@ export function openConfiguredStores(env: Env): Promise<void> {
 
 /**
  * Opens and migrates both stores, starts the job queue (so work can be queued; workers start
- * separately), seeds demo data in local mode, and tidies expired rows.
+ * separately) and seeds demo data in local mode. Expired rows go by the daily retention job.
  */
 export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await openConfiguredStores(env);
@@ -26,7 +23,6 @@ export async function prepareStores(env: Env): Promise<{ seeded: boolean }> {
   await startJobQueue();
   await backfillSurveyExcerpts();
   await backfillTallies();
-  await Promise.all([pruneStaffSessions(), pruneAttempts(), pruneDrafts()]);
   if (!env.demoData) return { seeded: false };
   return seedDemoData();
 }

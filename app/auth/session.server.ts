@@ -69,14 +69,16 @@ export async function lookupStaffSession(token: string): Promise<SessionLookup> 
   return { state: 'active', user: row.user };
 }
 
-/** Sessions idle past the timeout or past their lifetime are dead anyway; removed at start-up. */
-export async function pruneStaffSessions(): Promise<void> {
-  await identityDb()
+/** Sessions idle past the timeout or past their lifetime are dead anyway; removed by the retention job. */
+export async function pruneStaffSessions(): Promise<number> {
+  const gone = await identityDb()
     .delete(staffSessions)
     .where(
       or(
         lt(staffSessions.lastSeenAt, sql`now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`),
         lt(staffSessions.createdAt, sql`now() - make_interval(hours => ${ABSOLUTE_LIFETIME_HOURS})`),
       ),
-    );
+    )
+    .returning({ tokenHash: staffSessions.tokenHash });
+  return gone.length;
 }

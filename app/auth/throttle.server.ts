@@ -46,7 +46,8 @@ export async function recordAttempt(keys: ThrottleKeys, succeeded: boolean): Pro
 }
 
 /** Attempts older than a day serve no purpose; removed at start-up. */
-export async function pruneAttempts(): Promise<void> {
-  await identityDb().delete(signInAttempts).where(lt(signInAttempts.attemptedAt, sql`now() - interval '1 day'`));
+export async function pruneAttempts(days = 1): Promise<number> {
+  const gone = await identityDb().delete(signInAttempts).where(lt(signInAttempts.attemptedAt, sql`now() - make_interval(days => ${days})`)).returning({ id: signInAttempts.id });
+  return gone.length;
 }
 

@@ -32,6 +32,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'participants.guardian-agreed': 'A parent or guardian agreed',
   'participants.update-self': 'A member changed their own details',
   'participants.withdraw': 'A member left and their details were deleted',
+  'participants.search': 'Searched for a panel member (to answer a request about their data)',
+  'participants.subject-access': 'Downloaded everything held about a member (subject access)',
+  'participants.correct': 'Corrected a member’s details on request',
+  'participants.erase': 'Erased a member from both stores on request',
+  'participants.stay': 'A member chose to stay after a notice of removal for inactivity',
+  'retention.run': 'The retention schedule ran (counts of what it deleted)',
   'session.people.view': 'Viewed who is coming to a session',
   'session.ics': 'A member downloaded a calendar file',
   'sessions.schedule': 'Scheduled a session',
@@ -71,6 +77,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
 
 export const AUDIT_SUBJECTS: Record<string, string> = {
   audit_trail: 'Audit trail',
+  retention: 'Retention schedule',
   code: 'Code',
   excerpt: 'Excerpt',
   transcript: 'Transcript',

@@ -253,6 +253,10 @@ export async function linkOfWithdrawnMember(token: string): Promise<boolean> {
 }
 
 /** Old links of people who left are forgotten after a year. */
-export async function pruneWithdrawnLinks(): Promise<void> {
-  await identityDb().delete(withdrawnLinks).where(sql`${withdrawnLinks.withdrawnOn} < (now() at time zone 'Europe/London')::date - 365`);
+export async function pruneWithdrawnLinks(days = 365): Promise<number> {
+  const gone = await identityDb()
+    .delete(withdrawnLinks)
+    .where(sql`${withdrawnLinks.withdrawnOn} < (now() at time zone 'Europe/London')::date - ${days}::int`)
+    .returning({ tokenHash: withdrawnLinks.tokenHash });
+  return gone.length;
 }

@@ -14,6 +14,7 @@ export const QUEUES = {
   sessionReminder: 'session-reminder',
   deliverMessage: 'deliver-message',
   housekeeping: 'housekeeping',
+  retention: 'retention',
 } as const;
 
 const key = Symbol.for('family-voice.job-queue');

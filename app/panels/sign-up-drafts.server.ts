@@ -48,6 +48,6 @@ export async function deleteSignUpDraft(request: Request): Promise<string> {
 }
 
 /** Housekeeping: sign-ups nobody finished. */
-export async function pruneSignUpDrafts(now = new Date()): Promise<void> {
-  await identityDb().delete(signUpDrafts).where(lt(signUpDrafts.expiresAt, now));
+export async function pruneSignUpDrafts(now = new Date()): Promise<number> {
+  return (await identityDb().delete(signUpDrafts).where(lt(signUpDrafts.expiresAt, now)).returning({ tokenHash: signUpDrafts.tokenHash })).length;
 }

@@ -1,3 +1,4 @@
+import { RETENTION_SCHEDULE } from '~/governance/retention-schedule';
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { DEPARTMENT } from '#db/reference/department';
@@ -54,9 +55,30 @@ export default function Privacy() {
 
         <h2 className="govuk-heading-m">How long we keep it</h2>
         <p className="govuk-body">
-          Answers you have not sent are deleted after 7 days. Panel members’ contact details are kept while you are a member and deleted when you leave. At
-          the end of the project, everything is passed to {DEPARTMENT.shortName} and then securely destroyed.
+          Panel members’ contact details are kept while you are a member and deleted when you leave. At the end of the project, everything is passed to{' '}
+          {DEPARTMENT.shortName} and then securely destroyed. Until then, we delete records on this schedule, every night:
         </p>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">How long we keep each kind of record</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Record
+              </th>
+              <th scope="col" className="govuk-table__header">
+                How long we keep it
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {RETENTION_SCHEDULE.map((rule) => (
+              <tr className="govuk-table__row" key={rule.key}>
+                <td className="govuk-table__cell">{rule.what}</td>
+                <td className="govuk-table__cell">{rule.kept}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
 
         <h2 className="govuk-heading-m">Your rights</h2>
         <p className="govuk-body">

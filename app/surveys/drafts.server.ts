@@ -52,7 +52,8 @@ export async function deleteDraft(id: string): Promise<void> {
   await researchDb().delete(surveyDrafts).where(eq(surveyDrafts.id, id));
 }
 
-/** Drafts untouched for a week are abandoned journeys; removed at start-up. */
-export async function pruneDrafts(): Promise<void> {
-  await researchDb().delete(surveyDrafts).where(lt(surveyDrafts.updatedAt, sql`now() - interval '7 days'`));
+/** Drafts untouched for `days` are abandoned journeys; removed by the retention job. Returns how many. */
+export async function pruneDrafts(days = 7): Promise<number> {
+  const gone = await researchDb().delete(surveyDrafts).where(lt(surveyDrafts.updatedAt, sql`now() - make_interval(days => ${days})`)).returning({ id: surveyDrafts.id });
+  return gone.length;
 }

@@ -135,6 +135,11 @@ export const participants = pgTable('participants', {
   guardianContact: text('guardian_contact'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When they last chose to stay after a notice that their details would be removed for inactivity. */
+  keptAt: timestamp('kept_at', { withTimezone: true }),
+  /** The notice of removal for inactivity: when it was sent, and the hash of its "stay" link's token. */
+  inactivityNoticeAt: timestamp('inactivity_notice_at', { withTimezone: true }),
+  inactivityNoticeTokenHash: text('inactivity_notice_token_hash').unique(),
 });
 export type Participant = typeof participants.$inferSelect;
 

@@ -17,6 +17,28 @@ test('the administrator reads the audit trail, including their own sign-in', asy
   await checkPage();
 });
 
+test('an administrator runs the retention schedule on the queue and reads its counts on the audit page; the privacy notice lists the schedule', async ({ page, checkPage }) => {
+  await signInAs(page, 'admin@example.com', checkPage);
+  await page.goto('/staff/audit');
+  await checkPage();
+  await page.getByRole('button', { name: 'Run the retention schedule now' }).click();
+  await expect(page.getByText('The retention schedule will run in a moment')).toBeVisible();
+  await checkPage();
+  // The job runs on the queue: reload until its counts are there.
+  await expect(async () => {
+    await page.goto('/staff/audit');
+    await expect(page.getByText(/last ran .*, when an administrator asked/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await checkPage();
+  const table = page.getByRole('region', { name: 'What the last retention run deleted' });
+  await expect(table.getByRole('row', { name: /Emails and text messages we sent.*90 days/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /The audit trail of who did what.*6 years/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'The retention schedule ran (counts of what it deleted)', exact: true }).first()).toBeVisible();
+  await page.goto('/privacy');
+  await checkPage();
+  await expect(page.getByRole('table', { name: 'How long we keep each kind of record' }).getByRole('row', { name: /Contact details of panel members who have not taken part.*2 years/ })).toBeVisible();
+});
+
 test('a form posted without its CSRF token is refused with 403', async ({ request }) => {
   const response = await request.post('/sign-in', {
     form: { email: 'admin@example.com', password: 'family-voice-demo' },

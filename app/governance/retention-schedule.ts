@@ -1,0 +1,56 @@
+/**
+ * How long each kind of record is kept: the one place the schedule is set. The privacy notice lists
+ * it, the daily retention job enforces it, and each run's counts go into the audit trail.
+ */
+export interface RetentionRule {
+  key: RetentionKey;
+  /** What is kept, in plain words. */
+  what: string;
+  /** For how long, in plain words (the privacy notice says exactly this). */
+  kept: string;
+}
+
+export const RETENTION_DAYS = {
+  surveyDrafts: 7,
+  outboxMessages: 90,
+  pastInvitations: 180,
+  /** A member with no activity this long is told their details will be removed… */
+  inactiveMembers: 730,
+  /** …and removed this many days after the notice, unless they choose to stay or take part. */
+  inactivityNotice: 30,
+  signInAttempts: 1,
+  withdrawnLinks: 365,
+  auditEvents: 6 * 365,
+} as const;
+
+export type RetentionKey =
+  | 'surveyDrafts'
+  | 'signUpDrafts'
+  | 'staffSessions'
+  | 'signInAttempts'
+  | 'outboxMessages'
+  | 'pastInvitations'
+  | 'inactivityNotices'
+  | 'inactiveMembers'
+  | 'withdrawnLinks'
+  | 'auditEvents';
+
+export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
+  { key: 'surveyDrafts', what: 'Answers saved but not sent', kept: `${RETENTION_DAYS.surveyDrafts} days after they were last changed` },
+  { key: 'signUpDrafts', what: 'Panel sign-ups started but not finished', kept: '1 day' },
+  { key: 'staffSessions', what: 'Staff sign-in sessions', kept: '30 minutes without use, and never more than 12 hours' },
+  { key: 'signInAttempts', what: 'Records of staff sign-in attempts, used to stop password guessing', kept: `${RETENTION_DAYS.signInAttempts} day` },
+  { key: 'outboxMessages', what: 'Emails and text messages we sent (the record that they went)', kept: `${RETENTION_DAYS.outboxMessages} days` },
+  { key: 'pastInvitations', what: 'Invitations to panel sessions, with their reminders and feedback codes', kept: `${RETENTION_DAYS.pastInvitations} days after the session` },
+  {
+    key: 'inactiveMembers',
+    what: 'Contact details of panel members who have not taken part',
+    kept: `2 years after they last took part, then ${RETENTION_DAYS.inactivityNotice} days after we tell them, unless they choose to stay`,
+  },
+  { key: 'withdrawnLinks', what: 'A coded copy of a member’s old links after they leave, so the links can say they have left', kept: '1 year' },
+  { key: 'auditEvents', what: 'The audit trail of who did what', kept: '6 years (the longest), then deleted' },
+];
+
+/** Not a deletion: each run also counts the notices it sent before removing inactive members. */
+export const NOTICES_ROW = { key: 'inactivityNotices', what: 'Notices sent to members who have not taken part for 2 years', kept: 'removed 30 days later unless they choose to stay' } as const;
+
