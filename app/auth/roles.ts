@@ -35,6 +35,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Outbox', description: 'Read the messages the service would send when no mail server is set up.', href: '/staff/outbox' },
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Invite staff, set roles and scopes, reset passwords, disable accounts.', href: '/staff/accounts' },
+    { title: 'People’s requests about their data', description: 'Find a panel member to give them everything held about them, correct it, or erase it.', href: '/staff/people' },
     { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },
   ],
   facilitator: [

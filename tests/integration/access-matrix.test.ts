@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
-import { staffUsers } from '#db/identity/schema';
+import { participants, staffUsers } from '#db/identity/schema';
 import { researchDb } from '#db/research/client';
 import { codes, events, excerpts, guideVersions, guides, panels, panelSessions } from '#db/research/schema';
 import { seedDemoData } from '#db/seed/seed';
@@ -52,6 +52,7 @@ const RULES: Record<string, Rule> = {
   'panels.$panelId.join.$step.tsx': { path: (ids) => `/panels/${ids.panel}/join/about-you`, allow: 'public' },
   'panels.$panelId.join.check.tsx': { path: (ids) => `/panels/${ids.panel}/join/check`, allow: 'public' },
   'panels.$panelId.joined.tsx': { path: (ids) => `/panels/${ids.panel}/joined`, allow: 'public' },
+  'panels.stay.$token.tsx': { path: () => `/panels/stay/${'x'.repeat(43)}`, allow: 'public' },
   'panels.confirm.$token.tsx': { path: () => `/panels/confirm/${'x'.repeat(43)}`, allow: 'public' },
   'problem.$kind.tsx': { path: () => '/problem/too-large', allow: 'public' },
   'report-files.$reportId.$format.ts': { path: () => '/report-files/00000000-0000-4000-8000-000000000000/csv', allow: 'public' },
@@ -63,7 +64,7 @@ const RULES: Record<string, Rule> = {
   'sign-in_.code.tsx': { path: () => '/sign-in/code', allow: 'staff' },
   'sign-in_.authenticator.tsx': { path: () => '/sign-in/authenticator', allow: 'staff' },
   'staff.authenticator.tsx': { path: () => '/staff/authenticator', allow: 'staff' },
-  'staff.accounts.$userId.authenticator.tsx': { path: (ids) => `/staff/accounts/${ids.staffUser}/authenticator`, allow: ['administrator'] },
+  'staff.accounts.$userId_.authenticator.tsx': { path: (ids) => `/staff/accounts/${ids.staffUser}/authenticator`, allow: ['administrator'] },
   'sign-out.tsx': { path: () => '/sign-out', allow: 'public' },
   'withdrawn.tsx': { path: () => '/withdrawn', allow: 'public' },
   'surveys.$slug._index.tsx': { path: () => '/surveys/common-question-set', allow: 'public' },
@@ -83,6 +84,9 @@ const RULES: Record<string, Rule> = {
   'staff.surveys.$slug.qr[.svg].ts': { path: () => '/staff/surveys/common-question-set/qr.svg?la=E08000003', allow: ['facilitator', 'administrator', 'la_officer'] },
   'staff.coming-soon.$feature.tsx': { path: () => '/staff/coming-soon/data-export', allow: ['administrator'], refused: 404 },
 
+  'staff.people._index.tsx': { path: () => '/staff/people?q=demo', allow: ['administrator'] },
+  'staff.people.$participantId.tsx': { path: (ids) => `/staff/people/${ids.participant}`, allow: ['administrator'] },
+  'staff.people.$participantId_.record[.html].ts': { path: (ids) => `/staff/people/${ids.participant}/record.html`, allow: ['administrator'] },
   'staff.accounts._index.tsx': { path: () => '/staff/accounts', allow: ['administrator'] },
   'staff.accounts.new.tsx': { path: () => '/staff/accounts/new', allow: ['administrator'] },
   'staff.accounts.$userId.tsx': { path: (ids) => `/staff/accounts/${ids.staffUser}`, allow: ['administrator'] },
@@ -149,7 +153,7 @@ function paramsFor(file: string, path: string): Record<string, string> {
   const parts = path.split('?')[0]!.split('/').filter(Boolean);
   const params: Record<string, string> = {};
   segments.forEach((segment, index) => {
-    if (segment.startsWith('$')) params[segment.slice(1)] = (parts[index] ?? '').replace(/\.\w+$/, (extension) => (segments[index + 1]?.endsWith('-ext') ? '' : extension));
+    if (segment.startsWith('$')) params[segment.slice(1).replace(/_$/, '')] = (parts[index] ?? '').replace(/\.\w+$/, (extension) => (segments[index + 1]?.endsWith('-ext') ? '' : extension));
   });
   return params;
 }
@@ -180,7 +184,8 @@ describe(`the access matrix: every route × every role (${testStoreKind})`, () =
     const [event] = await researchDb().select({ id: events.id }).from(events).limit(1);
     const [version] = await researchDb().select({ id: guideVersions.id }).from(guideVersions).innerJoin(guides, eq(guides.id, guideVersions.guideId)).where(and(eq(guides.isPublic, true), eq(guides.slug, 'principles-of-hearing-from-families')));
     const [admin] = await identityDb().select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.role, 'administrator')).limit(1);
-    Object.assign(ids, { panel: panel!.id, session: session!.id, excerpt: excerpt!.id, code: code!.id, event: event!.id, guide: 'principles-of-hearing-from-families', guideVersion: version!.id, staffUser: admin!.id });
+    const [participant] = await identityDb().select({ id: participants.id }).from(participants).limit(1);
+    Object.assign(ids, { panel: panel!.id, session: session!.id, excerpt: excerpt!.id, code: code!.id, event: event!.id, guide: 'principles-of-hearing-from-families', guideVersion: version!.id, staffUser: admin!.id, participant: participant!.id });
     for (const staff of DEMO_STAFF) {
       const signedIn = await signInStaff({ email: staff.email, password: DEMO_PASSWORD, address: '192.0.2.40' });
       if (!signedIn.ok) throw new Error(`sign-in failed for ${staff.role}`);
