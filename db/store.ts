@@ -29,6 +29,10 @@ export interface Store<TSchema extends Record<string, unknown>> {
    * an advisory lock's row from the start of a multi-statement script).
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** Where the store lives, for backups: a server's URL, or an embedded store's folder (null in memory). */
+  location: { url: string } | { dataPath: string | null };
+  /** Embedded only: the whole data folder as a gzipped tar, consistent while the store is open. */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,7 @@ export async function openStore<TSchema extends Record<string, unknown>>(
     return {
       name: options.name,
       kind: 'server',
+      location: { url: options.url },
       db,
       async migrate() {
         const client = await pool.connect();
@@ -96,7 +101,11 @@ export async function openStore<TSchema extends Record<string, unknown>>(
   return {
     name: options.name,
     kind: 'embedded',
+    location: { dataPath: dataPath ?? null },
     db,
+    async dumpDataDir() {
+      return new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
+    },
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
