@@ -7,6 +7,7 @@ import { initSentry } from '~/observability/sentry.server';
 import { configuredRoutes } from '~/identity/messages.server';
 import { workMessageDeliveries } from '~/identity/message-delivery.server';
 import { workHousekeeping, workRetention } from '~/jobs/housekeeping.server';
+import { workExports } from '~/governance/export-jobs.server';
 import { workReminders } from '~/scheduling/reminders.server';
 import { createApp } from './app';
 import { closeStores, logger, prepareStores, printDemoAccounts } from './start-up';
@@ -28,6 +29,7 @@ async function main() {
   await workMessageDeliveries(configuredRoutes());
   await workHousekeeping();
   await workRetention();
+  await workExports();
 
   const build = (await import(pathToFileURL(projectPath('build', 'index.js')).href)) as ServerBuild;
   const app = createApp({ build, env });

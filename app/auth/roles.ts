@@ -14,8 +14,6 @@ export interface RoleTask {
   title: string;
   description: string;
   href: string;
-  /** Not built yet: the link leads to a page that says so. */
-  comingSoon?: boolean;
 }
 
 export const ROLE_TASKS: Record<Role, RoleTask[]> = {
@@ -36,7 +34,7 @@ export const ROLE_TASKS: Record<Role, RoleTask[]> = {
     { title: 'Audit trail', description: 'See sign-ins, failed attempts and every view of identity data.', href: '/staff/audit' },
     { title: 'Staff accounts and roles', description: 'Invite staff, set roles and scopes, reset passwords, disable accounts.', href: '/staff/accounts' },
     { title: 'People’s requests about their data', description: 'Find a panel member to give them everything held about them, correct it, or erase it.', href: '/staff/people' },
-    { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/coming-soon/data-export', comingSoon: true },
+    { title: 'Data export and disposal', description: 'Export data to the Authority and dispose of it securely (spec 15.3).', href: '/staff/data' },
   ],
   facilitator: [
     { title: 'Survey links and QR codes', description: 'Make links and QR codes for the question sets, recording where they were shared.', href: '/staff/surveys' },

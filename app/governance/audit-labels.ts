@@ -72,6 +72,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'support.set': 'Set the local authorities given direct support',
   'support.assess': 'Recorded a Family Voice self-assessment',
   'data.export': 'Exported everything for the Authority (identity data encrypted)',
+  'data.export.requested': 'Asked for an export to the Authority',
+  'data.export.download': 'Downloaded an export to the Authority',
+  'data.dispose': 'Disposed of the stores (certificate written)',
   'site.page-edit': 'Changed a page of the public site',
 };
 

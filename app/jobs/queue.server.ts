@@ -15,6 +15,7 @@ export const QUEUES = {
   deliverMessage: 'deliver-message',
   housekeeping: 'housekeeping',
   retention: 'retention',
+  dataExport: 'data-export',
 } as const;
 
 const key = Symbol.for('family-voice.job-queue');

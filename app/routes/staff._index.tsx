@@ -100,7 +100,6 @@ export default function StaffHome() {
                 <Link className="govuk-link" to={task.href}>
                   {task.title}
                 </Link>
-                {task.comingSoon ? <strong className="govuk-tag govuk-tag--yellow app-coming-soon-tag">Coming soon</strong> : null}
               </h2>
               <p className="govuk-body govuk-!-margin-bottom-0">{task.description}</p>
             </li>

@@ -9,15 +9,6 @@ for (const staff of DEMO_STAFF) {
     for (const task of ROLE_TASKS[staff.role]) {
       await expect(page.getByRole('link', { name: task.title })).toBeVisible();
     }
-    const firstComingSoon = ROLE_TASKS[staff.role].find((task) => task.comingSoon);
-    if (firstComingSoon) {
-      await page.getByRole('link', { name: firstComingSoon.title }).click();
-      await expect(page.getByRole('heading', { level: 1, name: firstComingSoon.title })).toBeVisible();
-      await expect(page.getByText('This part of the service is being built')).toBeVisible();
-      await checkPage();
-      await page.goBack();
-      await checkPage();
-    }
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'You have signed out' })).toBeVisible();
     await checkPage();

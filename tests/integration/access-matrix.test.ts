@@ -29,6 +29,8 @@ interface Rule {
   allow: 'public' | 'staff' | Role[];
   /** How a role not allowed is refused. */
   refused?: 403 | 404;
+  /** The address names nothing in the demo data (files made on demand): allowed roles get past the guard to a 404. */
+  absent?: true;
 }
 
 const ALL_STAFF: Role[] = [...ROLES];
@@ -82,11 +84,12 @@ const RULES: Record<string, Rule> = {
   'staff.surveys.$slug[.docx].ts': { path: () => '/staff/surveys/common-question-set.docx', allow: 'staff' },
   'staff.surveys.$slug.link.tsx': { path: () => '/staff/surveys/common-question-set/link', allow: ['facilitator', 'administrator', 'la_officer'] },
   'staff.surveys.$slug.qr[.svg].ts': { path: () => '/staff/surveys/common-question-set/qr.svg?la=E08000003', allow: ['facilitator', 'administrator', 'la_officer'] },
-  'staff.coming-soon.$feature.tsx': { path: () => '/staff/coming-soon/data-export', allow: ['administrator'], refused: 404 },
 
   'staff.people._index.tsx': { path: () => '/staff/people?q=demo', allow: ['administrator'] },
   'staff.people.$participantId.tsx': { path: (ids) => `/staff/people/${ids.participant}`, allow: ['administrator'] },
   'staff.people.$participantId_.record[.html].ts': { path: (ids) => `/staff/people/${ids.participant}/record.html`, allow: ['administrator'] },
+  'staff.data._index.tsx': { path: () => '/staff/data', allow: ['administrator'] },
+  'staff.data.exports.$exportId[.zip].ts': { path: () => '/staff/data/exports/export-20261207T120000Z-abcdef.zip', allow: ['administrator'], absent: true },
   'staff.accounts._index.tsx': { path: () => '/staff/accounts', allow: ['administrator'] },
   'staff.accounts.new.tsx': { path: () => '/staff/accounts/new', allow: ['administrator'] },
   'staff.accounts.$userId.tsx': { path: (ids) => `/staff/accounts/${ids.staffUser}`, allow: ['administrator'] },
@@ -210,7 +213,7 @@ describe(`the access matrix: every route × every role (${testStoreKind})`, () =
       if (anonymous !== expectedAnonymous) mismatches.push(`${file} signed out: ${anonymous}, expected ${expectedAnonymous}`);
       for (const role of ALL_STAFF) {
         const allowed = rule.allow === 'public' || rule.allow === 'staff' || rule.allow.includes(role);
-        const expected: Seen = rule.allow === 'public' ? publicOutcome : allowed ? 'allowed' : rule.refused === 404 ? 'refused-404' : 'refused-403';
+        const expected: Seen = rule.allow === 'public' ? publicOutcome : allowed ? (rule.absent ? 'refused-404' : 'allowed') : rule.refused === 404 ? 'refused-404' : 'refused-403';
         const seen = await visit(file, path, tokens.get(role));
         if (seen !== expected) mismatches.push(`${file} as ${role}: ${seen}, expected ${expected}`);
       }
