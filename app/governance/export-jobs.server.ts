@@ -18,7 +18,10 @@ import { exportArchive } from './export.server';
 
 const ID = /^export-\d{8}T\d{6}Z-[0-9a-f]{6}$/;
 const PASSPHRASE_MINUTES = 60;
-const passphrases = new Map<string, { passphrase: string; until: number }>();
+// On globalThis: the pages (Remix's bundle) and the worker (the server's bundle) are separate copies of this module.
+const passphrasesKey = Symbol.for('family-voice.export-passphrases');
+const passphraseHolder = globalThis as { [passphrasesKey]?: Map<string, { passphrase: string; until: number }> };
+const passphrases = (passphraseHolder[passphrasesKey] ??= new Map());
 
 export const exportsDir = () => path.resolve(getEnv().DATA_DIR, 'exports');
 const folderOf = (id: string) => path.join(exportsDir(), id);

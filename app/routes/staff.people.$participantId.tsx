@@ -86,7 +86,7 @@ export default function MemberData() {
         </a>
 
         <h2 className="govuk-heading-m">Correct their details</h2>
-        <Form method="post" noValidate key={result?.done ?? 'form'}>
+        <Form method="post" noValidate key={[member.fullName, member.email, member.phone, member.preferredContact, member.accessNeeds, member.caringCommitments].join('|')}>
           <CsrfInput />
           <input type="hidden" name="intent" value="correct" />
           <TextInput name="fullName" label="Name" autoComplete="off" defaultValue={value('fullName')} error={errorFor('fullName')} />
