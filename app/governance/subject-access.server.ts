@@ -5,6 +5,7 @@ import { queryRows } from '#db/store';
 import { consents, invitations, outboxMessages, panelMemberships, participants, signUpDrafts, type Participant } from '#db/identity/schema';
 import type { StaffUser } from '#db/identity/schema';
 import { pseudonymFor } from '~/identity/pseudonym.server';
+import { optionalText, UK_PHONE } from '~/panels/sign-up-steps.server';
 import { withdrawParticipant } from '~/panels/withdraw.server';
 import { memberResearchRecord, panelAndSessionNames, type MemberResearchRecord } from '~/research/member-record.server';
 import { likePattern } from '~/utils/like-pattern';
@@ -89,14 +90,6 @@ function messagesFor(person: Pick<Participant, 'id' | 'email' | 'phone'>) {
 export async function recordSubjectAccess({ person, by, correlationId }: { person: Participant; by: StaffUser; correlationId?: string }) {
   await recordAudit({ who: by.id, what: 'participants.subject-access', subjectId: person.id, subjectType: 'participant', correlationId });
 }
-
-const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .transform((value) => (value === '' ? null : value));
 
 /** What an administrator may correct on request (the same rules as joining). */
 export const correctionSchema = z

@@ -21,8 +21,10 @@ export const isSignUpStep = (value: string | undefined): value is SignUpStep => 
 /** What a sign-up draft holds: each page's fields as they were sent (About-you as read answers). */
 export type SignUpAnswers = Partial<Record<Exclude<SignUpStep, 'about-you'>, FormValues>> & { 'about-you'?: Answers };
 
-const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
-const optional = (max: number, label: string) =>
+/** A UK phone number as people type it (spaces allowed, +44 or 0). */
+export const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
+/** Optional free text up to `max` characters; blank becomes null. */
+export const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
@@ -35,12 +37,12 @@ export const detailsSchema = z
     fullName: text.pipe(z.string().trim().min(1, 'Enter your name').max(200, 'Name must be 200 characters or fewer')),
     age: z.enum(Object.keys(AGE_CHOICES) as [AgeChoice, ...AgeChoice[]], { errorMap: () => ({ message: 'Select how old you are' }) }),
     email: text.pipe(
-      optional(254, 'Email address').refine((value) => value === null || z.string().email().safeParse(value).success, {
+      optionalText(254, 'Email address').refine((value) => value === null || z.string().email().safeParse(value).success, {
         message: 'Enter an email address in the correct format, like name@example.com',
       }),
     ),
     phone: text.pipe(
-      optional(20, 'Phone number').refine((value) => value === null || UK_PHONE.test(value), {
+      optionalText(20, 'Phone number').refine((value) => value === null || UK_PHONE.test(value), {
         message: 'Enter a UK phone number, like 07700 900 982 or 01632 960 001',
       }),
     ),
@@ -65,8 +67,8 @@ const guardianSchema = z.object({
 });
 
 export const takingPartSchema = z.object({
-  accessNeeds: text.pipe(optional(1000, 'Access needs')),
-  caringCommitments: text.pipe(optional(1000, 'Childcare and caring')),
+  accessNeeds: text.pipe(optionalText(1000, 'Access needs')),
+  caringCommitments: text.pipe(optionalText(1000, 'Childcare and caring')),
   availability: z.array(z.enum(Object.keys(AVAILABILITY) as [keyof typeof AVAILABILITY], { errorMap: () => ({ message: 'Select times from the list' }) })).default([]),
   attendanceMode: z.enum(['in-person', 'online', 'either'], { errorMap: () => ({ message: 'Select how you would like to take part' }) }),
 });

@@ -15,6 +15,7 @@ import { getGuide, guideVersionFile, isGuideVersion, rateGuideVersion, ratingsBy
 import { parseForm } from '~/utils/form';
 import { renderMarkdown } from '~/utils/markdown.server';
 import { scrubPersonalData } from '~/utils/scrub';
+import { WarningText } from '~/components/warning-text';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.guide.title ?? 'Guide'} – Family Voice` }];
 
@@ -119,15 +120,9 @@ export default function GuidePage() {
           </div>
         </dl>
         {shown.latest ? null : (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This is an earlier version. <Link to={`/guides/${guide.slug}`} className="govuk-link">Read the newest version</Link>.
-            </strong>
-          </div>
+          <WarningText>
+            This is an earlier version. <Link to={`/guides/${guide.slug}`} className="govuk-link">Read the newest version</Link>.
+          </WarningText>
         )}
         <p className="govuk-body">
           <a href={`/guides/${guide.slug}/files/${shown.id}`} className="govuk-link" download>

@@ -15,6 +15,7 @@ import { disposalFormSchema, disposeFromPage } from '~/governance/web-disposal.s
 import { formatLondon } from '~/scheduling/notice';
 import { parseForm } from '~/utils/form';
 import { formState } from '~/utils/form-state';
+import { WarningText } from '~/components/warning-text';
 
 export const meta: MetaFunction = () => [{ title: 'Data export and disposal – Family Voice' }];
 
@@ -117,15 +118,9 @@ export default function DataExportAndDisposal() {
         )}
 
         <h2 className="govuk-heading-m">Secure disposal</h2>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This deletes every name, contact detail, account and the audit trail, and cannot be undone. Everyone is signed out, you included, and no one can sign in afterwards.
-          </strong>
-        </div>
+        <WarningText>
+          This deletes every name, contact detail, account and the audit trail, and cannot be undone. Everyone is signed out, you included, and no one can sign in afterwards.
+        </WarningText>
         <Form method="post" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="dispose" />

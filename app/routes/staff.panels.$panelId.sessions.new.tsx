@@ -15,6 +15,7 @@ import { earliestStart, formatLondon } from '~/scheduling/notice';
 import { VENUE_ACCESS } from '~/panels/options';
 import { facilitatorChoices } from '~/scheduling/facilitators.server';
 import { scheduleSession } from '~/scheduling/schedule.server';
+import { WarningText } from '~/components/warning-text';
 
 export const meta: MetaFunction = () => [{ title: 'Schedule a session – Family Voice' }];
 
@@ -87,20 +88,14 @@ export default function ScheduleSession() {
           </div>
         </details>
         {result?.status === 'warnings' ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <div className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              <p className="govuk-body govuk-!-font-weight-bold">Check the timing before you schedule:</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {result.warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
+          <WarningText as="div">
+            <p className="govuk-body govuk-!-font-weight-bold">Check the timing before you schedule:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {result.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </WarningText>
         ) : null}
         <Form method="post" noValidate>
           <CsrfInput />

@@ -14,6 +14,7 @@ import { recordAudit } from '~/governance/audit.server';
 import { correctionSchema, correctMember, eraseMember, getMember } from '~/governance/subject-access.server';
 import { parseForm } from '~/utils/form';
 import { formState } from '~/utils/form-state';
+import { WarningText } from '~/components/warning-text';
 
 export const meta: MetaFunction = () => [{ title: 'A panel member’s data – Family Voice' }];
 
@@ -111,15 +112,9 @@ export default function MemberData() {
         </Form>
 
         <h2 className="govuk-heading-m">Erase them</h2>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This deletes their details, what they agreed to, their invitations and messages, and their answers held for research, from both stores. It cannot be undone.
-          </strong>
-        </div>
+        <WarningText>
+          This deletes their details, what they agreed to, their invitations and messages, and their answers held for research, from both stores. It cannot be undone.
+        </WarningText>
         <Form method="post" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="erase" />

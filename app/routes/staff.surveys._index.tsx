@@ -4,6 +4,7 @@ import { requireUser } from '~/auth/guards.server';
 import { canMakeLinksFor } from '~/links/link-scope.server';
 import { listSurveys, unavailableSurveys } from '~/surveys/definitions.server';
 import { ScrollingTable } from '~/components/table';
+import { WarningText } from '~/components/warning-text';
 
 export const meta: MetaFunction = () => [{ title: 'Question sets – Family Voice' }];
 
@@ -30,16 +31,10 @@ export default function StaffSurveys() {
     <>
       <h1 className="govuk-heading-l">Question sets</h1>
       {unavailable.length > 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {unavailable.length === 1 ? '1 question set is' : `${unavailable.length} question sets are`} unavailable. Families who open
-            their links are told the questions are not available at the moment. Fix the file and restart the service.
-          </div>
-        </div>
+        <WarningText as="div">
+          {unavailable.length === 1 ? '1 question set is' : `${unavailable.length} question sets are`} unavailable. Families who open
+          their links are told the questions are not available at the moment. Fix the file and restart the service.
+        </WarningText>
       ) : null}
       {unavailable.length > 0 ? (
         <>

@@ -11,7 +11,7 @@ import { researchStore } from '#db/research/client';
 import * as researchSchema from '#db/research/schema';
 import { seedDemoData } from '#db/seed/seed';
 import { openStore, type Database, type Store } from '#db/store';
-import { testStoreKind, withTestStores } from '../setup/stores';
+import { testStoreKind, withAdmin, withTestStores } from '../setup/stores';
 
 withTestStores();
 
@@ -19,21 +19,11 @@ const work = mkdtempSync(path.join(tmpdir(), 'fv-backup-'));
 const created: string[] = [];
 const opened: Store<Record<string, unknown>>[] = [];
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** New, empty targets of the kind the tests run on. */
 async function freshTargets(tag: string): Promise<{ identity: RestoreTarget; research: RestoreTarget }> {
   if (testStoreKind === 'pglite') return { identity: { dataPath: path.join(work, tag, 'identity') }, research: { dataPath: path.join(work, tag, 'research') } };
   const names = [`fv_restore_${randomBytes(5).toString('hex')}_identity`, `fv_restore_${randomBytes(5).toString('hex')}_research`];
-  await admin(async (client) => {
+  await withAdmin(async (client) => {
     for (const name of names) await client.query(`create database ${name}`);
   });
   created.push(...names);
@@ -57,7 +47,7 @@ describe(`backups that restore (${testStoreKind})`, () => {
   afterAll(async () => {
     await Promise.allSettled(opened.map((store) => store.close()));
     if (created.length > 0) {
-      await admin(async (client) => {
+      await withAdmin(async (client) => {
         for (const name of created) await client.query(`drop database if exists ${name} with (force)`);
       });
     }

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { CsrfInput } from '~/components/csrf-input';
 import { TextInput } from '~/components/text-input';
+import { WarningText } from '~/components/warning-text';
 
 /**
  * Setting up an authenticator app: the QR code to scan, the key to type instead, and the first
@@ -64,15 +65,9 @@ export function RecoveryCodes({ codes, forWhom }: { codes: string[]; forWhom?: s
   return (
     <>
       <h2 className="govuk-heading-m">{forWhom ? `${forWhom}’s recovery codes` : 'Your recovery codes'}</h2>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          These codes are shown only once. Keep them somewhere safe, away from the phone. Each one signs in once if the phone is lost.
-        </strong>
-      </div>
+      <WarningText>
+        These codes are shown only once. Keep them somewhere safe, away from the phone. Each one signs in once if the phone is lost.
+      </WarningText>
       <ul className="govuk-list app-recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>

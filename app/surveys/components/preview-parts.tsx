@@ -1,19 +1,14 @@
 import { ErrorSummary } from '~/components/error-summary';
+import { WarningText } from '~/components/warning-text';
 
 type StoredResult = { ok: true; answers: Record<string, unknown> } | { ok: false; errors: { field: string; message: string }[] };
 
 /** Says, on every page of a staff preview, that nothing entered is kept. */
 export function PreviewWarning() {
   return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        This is a preview. Nothing you enter is saved or sent.
-      </strong>
-    </div>
+    <WarningText>
+      This is a preview. Nothing you enter is saved or sent.
+    </WarningText>
   );
 }
 
