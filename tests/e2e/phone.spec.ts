@@ -37,6 +37,7 @@ test('at 320 px a new facilitator must set up an authenticator app at first sign
   await page.getByLabel('London').check();
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByText('Tomas Phonetester has been sent an email')).toBeVisible();
+  await checkPage();
   await page.goto(`/staff/outbox?${new URLSearchParams({ search: 'tomas.phone@example.org' })}`);
   await checkPage();
   const link = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]{43}/.exec(await page.locator('.govuk-summary-card pre').first().innerText())?.[0];
