@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ra
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
+import { z } from 'zod';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { staffAuthenticators, staffPendingSignIns, staffRecoveryCodes, staffSessions, type StaffUser } from '#db/identity/schema';
 import { getEnv } from '~/env.server';
@@ -152,6 +153,11 @@ async function replaceRecoveryCodes(db: IdentityDb, userId: string): Promise<str
   await db.insert(staffRecoveryCodes).values(codes.map((code) => ({ userId, codeHash: recoveryHash(userId, code) })));
   return codes;
 }
+
+/** The first code from a new app, as a set-up form sends it; its digits are checked by `confirmEnrolment`. */
+export const enrolmentCodeSchema = z.object({
+  code: z.string().max(40, 'Enter the 6-digit code your authenticator app shows').default(''),
+});
 
 export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; message: string };
 

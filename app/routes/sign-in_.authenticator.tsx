@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { AuthenticatorSetup, RecoveryCodes } from '~/auth/components/authenticator-setup';
+import { AuthenticatorSetup, SetUpDone } from '~/auth/components/authenticator-setup';
 import { requireCsrf } from '~/auth/csrf.server';
 import { getCurrentUser, getSessionToken } from '~/auth/guards.server';
 import { getPendingToken, redirectAfterSignIn, requirePendingSignIn, sessionHeaders } from '~/auth/pending-sign-in.server';
-import { enrolmentFor } from '~/auth/second-factor.server';
+import { enrolmentCodeSchema, enrolmentFor } from '~/auth/second-factor.server';
+import { parseForm } from '~/utils/form';
 import { signInWithEnrolment } from '~/auth/sign-in.server';
 import { ErrorSummary } from '~/components/error-summary';
 
@@ -22,9 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
+  const parsed = parseForm(enrolmentCodeSchema, form);
+  if (!parsed.ok) return data({ recoveryCodes: null, next: null, errors: parsed.errors }, { status: 400 });
   const result = await signInWithEnrolment({
     pendingToken: await getPendingToken(request),
-    code: String(form.get('code') ?? '').slice(0, 40),
+    code: parsed.data.code,
     previousToken: await getSessionToken(request),
     correlationId: context.requestId,
   });
@@ -42,12 +45,12 @@ export default function SetUpAuthenticator() {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Your authenticator app is set up</h1>
-          <p className="govuk-body">From now on, you will enter a code from the app each time you sign in.</p>
-          <RecoveryCodes codes={result.recoveryCodes} />
-          <Link className="govuk-button" to={result.next ?? '/staff'}>
-            Continue
-          </Link>
+          <SetUpDone
+            title="Your authenticator app is set up"
+            message="From now on, you will enter a code from the app each time you sign in."
+            codes={result.recoveryCodes}
+            next={{ to: result.next ?? '/staff', label: 'Continue' }}
+          />
         </div>
       </div>
     );

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { AuthenticatorSetup, RecoveryCodes } from '~/auth/components/authenticator-setup';
+import { AuthenticatorSetup, SetUpDone } from '~/auth/components/authenticator-setup';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireRole } from '~/auth/guards.server';
-import { confirmEnrolment, enrolmentFor } from '~/auth/second-factor.server';
+import { confirmEnrolment, enrolmentCodeSchema, enrolmentFor } from '~/auth/second-factor.server';
+import { parseForm } from '~/utils/form';
 import { getStaff } from '~/auth/staff-accounts.server';
 import { ErrorSummary } from '~/components/error-summary';
 
@@ -32,7 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const account = await requireAccount(params.userId);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const result = await confirmEnrolment({ user: account, code: String(form.get('code') ?? '').slice(0, 40), by: admin, correlationId: context.requestId });
+  const parsed = parseForm(enrolmentCodeSchema, form);
+  if (!parsed.ok) return data({ recoveryCodes: null, errors: parsed.errors }, { status: 400 });
+  const result = await confirmEnrolment({ user: account, code: parsed.data.code, by: admin, correlationId: context.requestId });
   if (!result.ok) return data({ recoveryCodes: null, errors: [{ field: 'code', message: result.message }] }, { status: 400 });
   return { recoveryCodes: result.recoveryCodes, errors: [] };
 }
@@ -54,12 +57,13 @@ export default function AccountAuthenticator() {
         </Link>
         {result?.recoveryCodes ? (
           <>
-            <h1 className="govuk-heading-l">{name}’s authenticator app is set up</h1>
-            <p className="govuk-body">They enter a code from the app each time they sign in. Any app they had before no longer works.</p>
-            <RecoveryCodes codes={result.recoveryCodes} forWhom={name} />
-            <Link className="govuk-button" to={`/staff/accounts/${id}`}>
-              Back to {name}
-            </Link>
+            <SetUpDone
+              title={`${name}’s authenticator app is set up`}
+              message="They enter a code from the app each time they sign in. Any app they had before no longer works."
+              codes={result.recoveryCodes}
+              forWhom={name}
+              next={{ to: `/staff/accounts/${id}`, label: `Back to ${name}` }}
+            />
           </>
         ) : (
           <>

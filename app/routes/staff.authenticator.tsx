@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { AuthenticatorSetup, RecoveryCodes } from '~/auth/components/authenticator-setup';
+import { AuthenticatorSetup, SetUpDone } from '~/auth/components/authenticator-setup';
 import { requireCsrf } from '~/auth/csrf.server';
 import { requireUser } from '~/auth/guards.server';
 import { secondFactorRequired } from '~/auth/roles';
-import { authenticatorStatus, confirmEnrolment, enrolmentFor, renewRecoveryCodes } from '~/auth/second-factor.server';
+import { authenticatorStatus, confirmEnrolment, enrolmentCodeSchema, enrolmentFor, renewRecoveryCodes } from '~/auth/second-factor.server';
+import { parseForm } from '~/utils/form';
 import { CsrfInput } from '~/components/csrf-input';
 import { ErrorSummary } from '~/components/error-summary';
 import { formatLondon } from '~/scheduling/notice';
@@ -36,7 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!codes) return data({ recoveryCodes: null, done: null, errors: [{ field: 'code', message: 'Set up an authenticator app first' }] }, { status: 400 });
     return { recoveryCodes: codes, done: 'Your new recovery codes are below. The old ones no longer work.', errors: [] };
   }
-  const result = await confirmEnrolment({ user, code: String(form.get('code') ?? '').slice(0, 40), by: user, correlationId: context.requestId });
+  const parsed = parseForm(enrolmentCodeSchema, form);
+  if (!parsed.ok) return data({ recoveryCodes: null, done: null, errors: parsed.errors }, { status: 400 });
+  const result = await confirmEnrolment({ user, code: parsed.data.code, by: user, correlationId: context.requestId });
   if (!result.ok) return data({ recoveryCodes: null, done: null, errors: [{ field: 'code', message: result.message }] }, { status: 400 });
   return { recoveryCodes: result.recoveryCodes, done: 'Your authenticator app is set up. You will enter a code from it each time you sign in.', errors: [] };
 }
@@ -53,12 +56,7 @@ export default function YourAuthenticator() {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Your authenticator app</h1>
-          <p className="govuk-body">{result.done}</p>
-          <RecoveryCodes codes={result.recoveryCodes} />
-          <Link className="govuk-button" to="/staff">
-            Back to your tasks
-          </Link>
+          <SetUpDone title="Your authenticator app" message={result.done} codes={result.recoveryCodes} next={{ to: '/staff', label: 'Back to your tasks' }} />
         </div>
       </div>
     );

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { CsrfInput } from '~/components/csrf-input';
 import { TextInput } from '~/components/text-input';
 import { WarningText } from '~/components/warning-text';
@@ -75,6 +75,20 @@ export function RecoveryCodes({ codes, forWhom }: { codes: string[]; forWhom?: s
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The page after a set-up: what happens now, the recovery codes (shown once), and where to go next. */
+export function SetUpDone({ title, message, codes, forWhom, next }: { title: string; message: string; codes: string[]; forWhom?: string; next: { to: string; label: string } }) {
+  return (
+    <>
+      <h1 className="govuk-heading-l">{title}</h1>
+      <p className="govuk-body">{message}</p>
+      <RecoveryCodes codes={codes} forWhom={forWhom} />
+      <Link className="govuk-button" to={next.to}>
+        {next.label}
+      </Link>
     </>
   );
 }
