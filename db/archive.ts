@@ -24,15 +24,31 @@ export async function countRows(db: Database<Record<string, unknown>>, table: Pg
   return row?.count ?? 0;
 }
 
+export type RowsOf = (table: PgTable) => AsyncGenerator<Record<string, unknown>[]>;
+
 /**
- * A table's rows as PostgreSQL renders them to JSON (timestamps in ISO form, arrays and jsonb as
- * JSON, bytea as \x hex), a batch at a time in physical order, for an export of a store at rest.
+ * Reads a store as it was at one moment (a read-only, repeatable-read transaction), each table a
+ * batch at a time through a cursor, so every table agrees with the others and a large one is read
+ * once, in constant memory. Rows are as PostgreSQL renders them to JSON (timestamps in ISO form,
+ * arrays and jsonb as JSON, bytea as \x hex).
  */
-export async function* tableRows(db: Database<Record<string, unknown>>, table: PgTable, batchSize = 5000): AsyncGenerator<Record<string, unknown>[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await queryRows<{ row: Record<string, unknown> | string }>(db, sql`select row_to_json(t) as row from ${table} t order by ctid limit ${batchSize} offset ${offset}`);
-    if (rows.length === 0) return;
-    yield rows.map((item) => (typeof item.row === 'string' ? (JSON.parse(item.row) as Record<string, unknown>) : item.row));
-    if (rows.length < batchSize) return;
-  }
+export async function readSnapshot<T>(db: Database<Record<string, unknown>>, read: (rowsOf: RowsOf) => Promise<T>, batchSize = 2000): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    let cursors = 0;
+    const rowsOf: RowsOf = async function* (table) {
+      const cursor = sql.identifier(`archive_rows_${(cursors += 1)}`);
+      await tx.execute(sql`declare ${cursor} no scroll cursor for select row_to_json(t) as row from ${table} t`);
+      try {
+        for (;;) {
+          const rows = await queryRows<{ row: Record<string, unknown> | string }>(tx, sql`fetch forward ${sql.raw(String(batchSize))} from ${cursor}`);
+          if (rows.length === 0) return;
+          yield rows.map((item) => (typeof item.row === 'string' ? (JSON.parse(item.row) as Record<string, unknown>) : item.row));
+        }
+      } finally {
+        await tx.execute(sql`close ${cursor}`);
+      }
+    };
+    return read(rowsOf);
+  });
 }

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { getTableName } from 'drizzle-orm';
 import pg from 'pg';
 import { countRows, schemaTables } from './archive';
+import { fileFacts } from './file-facts';
 import * as identitySchema from './identity/schema';
 import { identityStore } from './identity/client';
 import * as researchSchema from './research/schema';
@@ -81,8 +82,8 @@ async function backupStore(store: Store<Record<string, unknown>>, dir: string): 
   } catch (error) {
     throw new Error(`pg_dump of the ${store.name} store failed: ${toolError(error)}`);
   }
-  const bytes = readFileSync(path.join(dir, file));
-  return { kind: 'server', file, bytes: bytes.byteLength, sha256: sha256(bytes), rows };
+  const { bytes, sha256: digest } = await fileFacts(path.join(dir, file));
+  return { kind: 'server', file, bytes, sha256: digest, rows };
 }
 
 /**
@@ -123,16 +124,15 @@ export async function backupStores({ out, secretsFile, now = new Date() }: { out
 export type RestoreTarget = { url: string } | { dataPath: string };
 export type RestoreResult = { ok: true; restored: StoreName[] } | { ok: false; message: string };
 
-function readManifest(from: string): BackupManifest | string {
+async function readManifest(from: string): Promise<BackupManifest | string> {
   const file = path.join(from, BACKUP_MANIFEST);
   if (!existsSync(file)) return `No ${BACKUP_MANIFEST} in ${from}: this is not a backup folder`;
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest;
   if (manifest.format !== 'family-voice-backup-1') return `${from} is a backup in a format this version cannot read`;
   for (const name of STORES) {
     const entry = manifest.stores[name];
-    const bytes = existsSync(path.join(from, entry.file)) ? readFileSync(path.join(from, entry.file)) : null;
-    if (!bytes) return `${entry.file} is missing from the backup`;
-    if (sha256(bytes) !== entry.sha256) return `${entry.file} does not match its checksum: the backup has been changed or damaged`;
+    if (!existsSync(path.join(from, entry.file))) return `${entry.file} is missing from the backup`;
+    if ((await fileFacts(path.join(from, entry.file))).sha256 !== entry.sha256) return `${entry.file} does not match its checksum: the backup has been changed or damaged`;
   }
   return manifest;
 }
@@ -184,7 +184,7 @@ async function restoreStore(from: string, name: StoreName, entry: StoreBackup, t
  */
 export async function restoreStores({ from, targets }: { from: string | undefined; targets: Record<StoreName, RestoreTarget> }): Promise<RestoreResult> {
   if (!from) return { ok: false, message: 'Give the backup folder to restore from (--from)' };
-  const manifest = readManifest(from);
+  const manifest = await readManifest(from);
   if (typeof manifest === 'string') return { ok: false, message: manifest };
   for (const name of STORES) {
     const problem = await targetProblem(name, manifest.stores[name], targets[name]);

@@ -1,17 +1,27 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 
 /**
  * The identity archive's encryption: AES-256-GCM (authenticated: a wrong passphrase or a changed
- * byte is detected, never decrypted into rubbish) with a key from the passphrase by scrypt
- * (N 2^15, r 8, p 1: about 32 MB and a tenth of a second per guess). Both are in Node's standard
- * library, so the Authority can open the file with any language's standard tools.
- * File layout: "FVIA1" · salt (16) · IV (12) · tag (16) · gzip'd JSON, encrypted.
+ * byte is detected) with a key from the passphrase by scrypt (N 2^15, r 8, p 1: about 32 MB and a
+ * tenth of a second per guess). Both are in Node's standard library, so the Authority can open the
+ * file with any language's standard tools.
+ * The content is gzip'd JSON Lines (a header line, then one line a row), written and read as a
+ * stream, so a store of any size goes through in constant memory.
+ * File layout: "FVIA2" · salt (16) · IV (12) · ciphertext · tag (16).
  */
-const MAGIC = Buffer.from('FVIA1');
+const MAGIC = Buffer.from('FVIA2');
+const HEADER_BYTES = MAGIC.length + 16 + 12;
+const TAG_BYTES = 16;
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 export const MIN_PASSPHRASE_LENGTH = 12;
-export const ENCRYPTION_DESCRIPTION = 'AES-256-GCM; key = scrypt(passphrase, salt, N=32768, r=8, p=1, 32 bytes); file = "FVIA1" + salt(16) + iv(12) + tag(16) + ciphertext of gzip(JSON)';
+export const ENCRYPTION_DESCRIPTION =
+  'AES-256-GCM; key = scrypt(passphrase, salt, N=32768, r=8, p=1, 32 bytes); file = "FVIA2" + salt(16) + iv(12) + ciphertext + tag(16); plaintext = gzip of JSON Lines: a header {"format","createdAt"}, then {"table","row"} a row';
 
 export class WrongPassphrase extends Error {
   constructor() {
@@ -27,28 +37,82 @@ export function passphraseProblem(passphrase: string | undefined): string | null
 
 const keyFor = (passphrase: string, salt: Buffer) => scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
 
-export function encryptArchive(value: unknown, passphrase: string): Buffer {
+export interface ArchiveHeader {
+  format: string;
+  createdAt: string;
+}
+
+export interface ArchiveRow {
+  table: string;
+  row: Record<string, unknown>;
+}
+
+/** Writes a sealed archive: the header, then every row the source gives, encrypted as it goes. */
+export async function sealArchive(file: string, passphrase: string, header: ArchiveHeader, rows: AsyncIterable<ArchiveRow>): Promise<void> {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFor(passphrase, salt), iv);
-  const body = Buffer.concat([cipher.update(gzipSync(Buffer.from(JSON.stringify(value), 'utf8'))), cipher.final()]);
-  return Buffer.concat([MAGIC, salt, iv, cipher.getAuthTag(), body]);
+  async function* lines() {
+    yield `${JSON.stringify(header)}\n`;
+    for await (const row of rows) yield `${JSON.stringify(row)}\n`;
+  }
+  // The tag exists only once everything is encrypted, so it goes last.
+  async function* framed(encrypted: AsyncIterable<Buffer>) {
+    yield Buffer.concat([MAGIC, salt, iv]);
+    for await (const chunk of encrypted) yield chunk;
+    yield cipher.getAuthTag();
+  }
+  await pipeline(Readable.from(lines()), createGzip(), cipher, framed, createWriteStream(file, { mode: 0o600 }));
 }
 
-export function decryptArchive<T>(file: Buffer, passphrase: string): T {
-  if (file.length < MAGIC.length + 44 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('This is not an identity archive');
-  let offset = MAGIC.length;
-  const take = (length: number) => file.subarray(offset, (offset += length));
-  const salt = take(16);
-  const iv = take(12);
-  const tag = take(16);
+/**
+ * Opens a sealed archive and counts its rows by table, handing each row to `onRow` as it is read.
+ * Rows are only known to be genuine when the promise resolves: a wrong passphrase or a changed byte
+ * rejects it with WrongPassphrase, so act on nothing handed over until then.
+ */
+export async function openArchive(
+  file: string,
+  passphrase: string,
+  onRow: (row: ArchiveRow) => void = () => {},
+): Promise<{ header: ArchiveHeader; counts: Record<string, number> }> {
+  const handle = await open(file, 'r');
+  let salt: Buffer, iv: Buffer, tag: Buffer, size: number;
+  try {
+    size = (await handle.stat()).size;
+    const head = Buffer.alloc(HEADER_BYTES);
+    await handle.read(head, 0, HEADER_BYTES, 0);
+    if (size < HEADER_BYTES + TAG_BYTES || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('This is not an identity archive');
+    salt = head.subarray(MAGIC.length, MAGIC.length + 16);
+    iv = head.subarray(MAGIC.length + 16);
+    tag = Buffer.alloc(TAG_BYTES);
+    await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+  } finally {
+    await handle.close();
+  }
   const decipher = createDecipheriv('aes-256-gcm', keyFor(passphrase, salt), iv);
   decipher.setAuthTag(tag);
-  let plain: Buffer;
-  try {
-    plain = Buffer.concat([decipher.update(file.subarray(offset)), decipher.final()]);
-  } catch {
-    throw new WrongPassphrase();
-  }
-  return JSON.parse(gunzipSync(plain).toString('utf8')) as T;
+  const gunzip = createGunzip();
+  let header: ArchiveHeader | null = null;
+  const counts: Record<string, number> = {};
+  const reading = createInterface({ input: gunzip, crlfDelay: Infinity });
+  const counting = (async () => {
+    for await (const line of reading) {
+      if (!header) {
+        header = JSON.parse(line) as ArchiveHeader;
+        continue;
+      }
+      const row = JSON.parse(line) as ArchiveRow;
+      counts[row.table] = (counts[row.table] ?? 0) + 1;
+      onRow(row);
+    }
+  })().catch((error: unknown) => {
+    // Stops the reading too, which would otherwise wait for lines nobody takes.
+    gunzip.destroy(error instanceof Error ? error : new Error('Unreadable line'));
+    throw error;
+  });
+  // A wrong key gives bytes gzip cannot read, or fails the tag at the end: the same answer either way.
+  const settled = await Promise.allSettled([pipeline(createReadStream(file, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }), decipher, gunzip), counting]);
+  if (settled.some((result) => result.status === 'rejected')) throw new WrongPassphrase();
+  if (!header) throw new WrongPassphrase();
+  return { header, counts };
 }

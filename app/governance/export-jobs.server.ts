@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import type { PgBoss } from 'pg-boss';
 import { getEnv } from '~/env.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
@@ -101,18 +101,42 @@ export function listExports(): ExportListing[] {
     });
 }
 
-/** A finished export as one zip (the folder's files under its name), or null when there is none. */
-export function zipExport(id: string): Uint8Array | null {
+/** The files of a folder and its subfolders, as [name in the zip, path on disk]. */
+function filesUnder(dir: string, prefix: string): [string, string][] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): [string, string][] =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [[`${prefix}${entry.name}`, path.join(dir, entry.name)]],
+  );
+}
+
+/**
+ * A finished export as one zip (the folder's files under its name), made as it is sent, a megabyte
+ * at a time: an export can run to gigabytes, which must neither sit in memory nor hold up the
+ * service's other requests while it is compressed. Null when there is no such finished export.
+ */
+export function zipExport(id: string): AsyncGenerator<Uint8Array> | null {
   if (!ID.test(id) || !existsSync(path.join(folderOf(id), 'manifest.json'))) return null;
-  const files: Record<string, Uint8Array> = {};
-  const add = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) add(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files[`${id}/${prefix}${entry.name}`] = readFileSync(path.join(dir, entry.name));
+  const files = filesUnder(folderOf(id), `${id}/`);
+  return (async function* () {
+    const ready: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => (error ? (failure = error) : ready.push(data)));
+    const made = function* () {
+      if (failure) throw failure;
+      yield* ready.splice(0);
+    };
+    for (const [name, file] of files) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+        entry.push(chunk);
+        yield* made();
+      }
+      entry.push(new Uint8Array(0), true);
+      yield* made();
     }
-  };
-  add(folderOf(id), '');
-  return zipSync(files, { level: 6 });
+    zip.end();
+    yield* made();
+  })();
 }
 
 /** The folder of a finished export, for disposal (which verifies it against the stores). */

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { columnsOf } from '#db/archive';
-import { identityRowCount, identityRows, identityTables } from '~/identity/archive.server';
-import { researchRowCount, researchRows, researchTables } from '~/research/archive.server';
+import { fileFacts } from '#db/file-facts';
+import { identityRowCount, identityTables, readIdentitySnapshot } from '~/identity/archive.server';
+import { readResearchSnapshot, researchRowCount, researchTables } from '~/research/archive.server';
 import { listSurveys } from '~/surveys/definitions.server';
 import { DIMENSIONS, THEMES } from '~/surveys/vocabulary';
 import { recordAudit } from './audit.server';
-import { decryptArchive, encryptArchive, ENCRYPTION_DESCRIPTION, passphraseProblem } from './archive-crypto.server';
+import { ENCRYPTION_DESCRIPTION, openArchive, passphraseProblem, sealArchive, type ArchiveRow } from './archive-crypto.server';
 
 /**
  * The export to the Authority (spec 15.3): the research store as CSV and JSON Lines, a table a file,
@@ -18,7 +20,7 @@ import { decryptArchive, encryptArchive, ENCRYPTION_DESCRIPTION, passphraseProbl
  */
 export const MANIFEST = 'manifest.json';
 export const IDENTITY_FILE = 'identity/identity-archive.fvia';
-const FORMAT = 'family-voice-export/1';
+const FORMAT = 'family-voice-export/2';
 
 export interface Manifest {
   format: string;
@@ -33,11 +35,9 @@ export type ExportResult = { ok: true; dir: string; manifest: Manifest; manifest
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-function writeTo(stream: WriteStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', resolve).once('error', reject);
-  });
+/** Writes, waiting when the stream's buffer is full (once() rejects on an error and tidies its listeners). */
+async function writeTo(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
 }
 const finish = (stream: WriteStream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 
@@ -104,42 +104,49 @@ export async function exportArchive({ out, passphrase, requestedBy = 'the comman
   // Audited before the identity store is read, so the export holds its own record and verifies.
   await recordAudit({ who: 'system', what: 'data.export', details: { folder: dir, requestedBy } });
 
+  // Each store is read as it was at one moment, so its tables agree with one another.
   const research: Record<string, number> = {};
   const described: Parameters<typeof dataDictionary>[0] = [];
-  for (const table of researchTables()) {
-    const name = getTableName(table);
-    const columns = columnsOf(table);
-    const csv = createWriteStream(path.join(dir, 'research', `${name}.csv`));
-    const jsonl = createWriteStream(path.join(dir, 'research', `${name}.jsonl`));
-    // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
-    await writeTo(csv, `\ufeff${stringify([columns.map((column) => column.name)])}`);
-    let rows = 0;
-    for await (const batch of researchRows(table)) {
-      await writeTo(csv, stringify(batch.map((row) => columns.map((column) => cell(row[column.name])))));
-      await writeTo(jsonl, batch.map((row) => `${JSON.stringify(row)}\n`).join(''));
-      rows += batch.length;
+  await readResearchSnapshot(async (rowsOf) => {
+    for (const table of researchTables()) {
+      const name = getTableName(table);
+      const columns = columnsOf(table);
+      const csv = createWriteStream(path.join(dir, 'research', `${name}.csv`));
+      const jsonl = createWriteStream(path.join(dir, 'research', `${name}.jsonl`));
+      // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
+      await writeTo(csv, `\ufeff${stringify([columns.map((column) => column.name)])}`);
+      let rows = 0;
+      for await (const batch of rowsOf(table)) {
+        await writeTo(csv, stringify(batch.map((row) => columns.map((column) => cell(row[column.name])))));
+        await writeTo(jsonl, batch.map((row) => `${JSON.stringify(row)}\n`).join(''));
+        rows += batch.length;
+      }
+      await Promise.all([finish(csv), finish(jsonl)]);
+      research[name] = rows;
+      described.push({ name, store: 'research', rows, columns });
     }
-    await Promise.all([finish(csv), finish(jsonl)]);
-    research[name] = rows;
-    described.push({ name, store: 'research', rows, columns });
-  }
+  });
   writeFileSync(path.join(dir, 'data-dictionary.json'), `${JSON.stringify(dataDictionary(described), null, 2)}\n`);
 
-  const identity: Record<string, number> = {};
-  const identityContent: Record<string, Record<string, unknown>[]> = {};
-  for (const table of identityTables()) {
-    const name = getTableName(table);
-    const rows: Record<string, unknown>[] = [];
-    for await (const batch of identityRows(table)) rows.push(...batch);
-    identityContent[name] = rows;
-    identity[name] = rows.length;
-  }
-  writeFileSync(path.join(dir, IDENTITY_FILE), encryptArchive({ format: FORMAT, createdAt: now.toISOString(), tables: identityContent }, passphrase!));
-
-  const files = [...Object.keys(research).flatMap((name) => [`research/${name}.csv`, `research/${name}.jsonl`]), 'data-dictionary.json', IDENTITY_FILE].map((file) => {
-    const bytes = readFileSync(path.join(dir, file));
-    return { path: file, bytes: bytes.length, sha256: sha256(bytes) };
+  const identity: Record<string, number> = Object.fromEntries(identityTables().map((table) => [getTableName(table), 0]));
+  await readIdentitySnapshot(async (rowsOf) => {
+    async function* identityRows(): AsyncGenerator<ArchiveRow> {
+      for (const table of identityTables()) {
+        const name = getTableName(table);
+        for await (const batch of rowsOf(table)) {
+          identity[name] = (identity[name] ?? 0) + batch.length;
+          for (const row of batch) yield { table: name, row };
+        }
+      }
+    }
+    await sealArchive(path.join(dir, IDENTITY_FILE), passphrase!, { format: FORMAT, createdAt: now.toISOString() }, identityRows());
   });
+
+  const files: Manifest['files'] = [];
+  for (const file of [...Object.keys(research).flatMap((name) => [`research/${name}.csv`, `research/${name}.jsonl`]), 'data-dictionary.json', IDENTITY_FILE]) {
+    const { bytes, sha256: digest } = await fileFacts(path.join(dir, file));
+    files.push({ path: file, bytes, sha256: digest });
+  }
   const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), research, identity, encryption: ENCRYPTION_DESCRIPTION, files };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   writeFileSync(path.join(dir, MANIFEST), manifestText);
@@ -166,20 +173,23 @@ export async function verifyArchive(dir: string, { passphrase, allowLaterActivit
   const manifestText = readFileSync(manifestPath);
   const manifest = JSON.parse(manifestText.toString('utf8')) as Manifest;
   const problems: string[] = [];
-  if (manifest.format !== FORMAT) problems.push(`${MANIFEST} is not a Family Voice export (${manifest.format})`);
+  if (manifest.format !== FORMAT) {
+    problems.push(
+      manifest.format?.startsWith('family-voice-export/')
+        ? `This export was made by another version of Family Voice (${manifest.format}): check it with that version`
+        : `${MANIFEST} is not a Family Voice export (${manifest.format})`,
+    );
+  }
   for (const file of manifest.files) {
     const full = path.join(dir, file.path);
     if (!existsSync(full)) {
       problems.push(`${file.path} is missing`);
       continue;
     }
-    const bytes = readFileSync(full);
-    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.path} has changed since it was exported (its size or SHA-256 differs)`);
+    const facts = await fileFacts(full);
+    if (facts.bytes !== file.bytes || facts.sha256 !== file.sha256) problems.push(`${file.path} has changed since it was exported (its size or SHA-256 differs)`);
     const jsonl = /^research\/(.+)\.jsonl$/.exec(file.path);
-    if (jsonl) {
-      const lines = bytes.length === 0 ? 0 : bytes.toString('utf8').split('\n').filter(Boolean).length;
-      if (lines !== manifest.research[jsonl[1]!]) problems.push(`${file.path} holds ${lines} rows; the manifest says ${manifest.research[jsonl[1]!]}`);
-    }
+    if (jsonl && facts.lines !== manifest.research[jsonl[1]!]) problems.push(`${file.path} holds ${facts.lines} rows; the manifest says ${manifest.research[jsonl[1]!]}`);
   }
   for (const table of researchTables()) {
     const name = getTableName(table);
@@ -196,9 +206,9 @@ export async function verifyArchive(dir: string, { passphrase, allowLaterActivit
   }
   if (passphrase !== undefined) {
     try {
-      const archive = decryptArchive<{ tables: Record<string, unknown[]> }>(readFileSync(path.join(dir, IDENTITY_FILE)), passphrase);
+      const { counts } = await openArchive(path.join(dir, IDENTITY_FILE), passphrase);
       for (const [name, count] of Object.entries(manifest.identity)) {
-        if ((archive.tables[name]?.length ?? -1) !== count) problems.push(`the identity archive's ${name} holds ${archive.tables[name]?.length ?? 0} rows; the manifest says ${count}`);
+        if ((counts[name] ?? 0) !== count) problems.push(`the identity archive's ${name} holds ${counts[name] ?? 0} rows; the manifest says ${count}`);
       }
     } catch (error) {
       problems.push(error instanceof Error ? error.message : 'The identity archive could not be opened');

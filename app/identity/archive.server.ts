@@ -1,6 +1,6 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { countRows, schemaTables, tableRows } from '#db/archive';
+import { countRows, readSnapshot, schemaTables, type RowsOf } from '#db/archive';
 import { identityDb } from '#db/identity/client';
 import { queryRows } from '#db/store';
 import * as schema from '#db/identity/schema';
@@ -8,7 +8,8 @@ import * as schema from '#db/identity/schema';
 /** The identity store's tables, their row counts and rows, for the (encrypted) export to the Authority. */
 export const identityTables = () => schemaTables(schema);
 export const identityRowCount = (table: PgTable) => countRows(identityDb(), table);
-export const identityRows = (table: PgTable) => tableRows(identityDb(), table);
+/** Reads the identity store as it is at one moment (see readSnapshot). */
+export const readIdentitySnapshot = <T>(read: (rowsOf: RowsOf) => Promise<T>) => readSnapshot(identityDb(), read);
 
 /**
  * Empties every identity table, and the job queue's jobs (their data can hold an address), in one

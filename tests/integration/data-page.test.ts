@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -54,9 +56,14 @@ describe(`the administrators' data export and disposal page (${testStoreKind})`,
     await runExportJob({ exportId: writing!.id, by: 'admin' });
     const [ready] = listExports();
     expect(ready).toMatchObject({ id: writing!.id, state: 'ready' });
-    const zip = await outcome(async () => zipLoader({ request: await pageRequest(`/staff/data/exports/${ready!.id}.zip`, { sessionToken: adminToken }), params: { exportId: ready!.id }, context: testContext() }));
+    const zip = (await zipLoader({ request: await pageRequest(`/staff/data/exports/${ready!.id}.zip`, { sessionToken: adminToken }), params: { exportId: ready!.id }, context: testContext() })) as Response;
     expect(zip.status).toBe(200);
     expect(zip.headers.get('Content-Type')).toBe('application/zip');
+    // The zip, made as it is sent, holds every file of the export, each byte for byte.
+    const unzipped = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const manifest = JSON.parse(strFromU8(unzipped[`${ready!.id}/manifest.json`]!)) as { files: { path: string; sha256: string }[] };
+    expect(manifest.files.length).toBeGreaterThan(10);
+    for (const file of manifest.files) expect(createHash('sha256').update(unzipped[`${ready!.id}/${file.path}`]!).digest('hex')).toBe(file.sha256);
     const refused = await outcome(async () => zipLoader({ request: await pageRequest(`/staff/data/exports/${ready!.id}.zip`, { sessionToken: analystToken }), params: { exportId: ready!.id }, context: testContext() }));
     expect(refused.status).toBe(403);
     expect(await identityDb().$count(auditEvents, eq(auditEvents.what, 'data.export.download'))).toBe(1);

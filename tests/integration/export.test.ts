@@ -8,7 +8,7 @@ import { staffUsers } from '#db/identity/schema';
 import { researchDb } from '#db/research/client';
 import { sitePages, surveyResponses } from '#db/research/schema';
 import { seedDemoData } from '#db/seed/seed';
-import { decryptArchive, WrongPassphrase } from '~/governance/archive-crypto.server';
+import { openArchive, WrongPassphrase, type ArchiveRow } from '~/governance/archive-crypto.server';
 import { exportArchive, IDENTITY_FILE, verifyArchive } from '~/governance/export.server';
 import { testStoreKind, withTestStores } from '../setup/stores';
 
@@ -39,14 +39,26 @@ describe(`the export to the Authority (${testStoreKind})`, () => {
     // Names and emails are only in the identity archive, and it is unreadable without the passphrase.
     const [someone] = await identityDb().select({ email: staffUsers.email }).from(staffUsers).limit(1);
     expect(existsSync(path.join(out, 'research/staff_users.csv'))).toBe(false);
-    const sealed = readFileSync(path.join(out, IDENTITY_FILE));
-    expect(sealed.toString('latin1')).not.toContain(someone!.email);
-    expect(() => decryptArchive(sealed, 'not the passphrase')).toThrow(WrongPassphrase);
-    const opened = decryptArchive<{ tables: Record<string, { email?: string }[]> }>(sealed, PASSPHRASE);
-    expect(opened.tables.staff_users!.map((user) => user.email)).toContain(someone!.email);
+    const sealed = path.join(out, IDENTITY_FILE);
+    expect(readFileSync(sealed).toString('latin1')).not.toContain(someone!.email);
+    await expect(openArchive(sealed, 'not the passphrase')).rejects.toThrow(WrongPassphrase);
+    const rows: ArchiveRow[] = [];
+    const opened = await openArchive(sealed, PASSPHRASE, (row) => rows.push(row));
+    expect(opened.header.format).toBe('family-voice-export/2');
+    expect(opened.counts).toEqual(Object.fromEntries(Object.entries(result.manifest.identity).filter(([, count]) => count > 0)));
+    expect(rows.filter((row) => row.table === 'staff_users').map((row) => row.row.email)).toContain(someone!.email);
+
+    // One changed byte anywhere (here in the middle) is refused with the right passphrase too.
+    const changed = path.join(root, 'changed.fvia');
+    const bytes = readFileSync(sealed);
+    bytes[Math.floor(bytes.length / 2)]! ^= 1;
+    writeFileSync(changed, bytes);
+    await expect(openArchive(changed, PASSPHRASE)).rejects.toThrow(WrongPassphrase);
+    writeFileSync(changed, readFileSync(sealed).subarray(0, 20));
+    await expect(openArchive(changed, PASSPHRASE)).rejects.toThrow('This is not an identity archive');
 
     // The export itself is audited, and its record is in the archive it made.
-    expect(opened.tables.audit_events!.some((entry) => (entry as { what?: string }).what === 'data.export')).toBe(true);
+    expect(rows.some((row) => row.table === 'audit_events' && row.row.what === 'data.export')).toBe(true);
     expect(await verifyArchive(out, { passphrase: PASSPHRASE })).toEqual({ ok: true, manifestSha256: result.manifestSha256, checked: result.manifest.files.length });
     expect(await verifyArchive(out, { passphrase: 'wrong passphrase here' })).toEqual({ ok: false, problems: ['The passphrase is not right, or the file has been changed'] });
 
