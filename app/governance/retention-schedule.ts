@@ -35,22 +35,29 @@ export type RetentionKey =
   | 'withdrawnLinks'
   | 'auditEvents';
 
+/** A period as the privacy notice says it: whole years in years, otherwise days. */
+export function periodText(days: number): string {
+  const [count, unit] = days % 365 === 0 ? [days / 365, 'year'] : [days, 'day'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+// The words come from the numbers the job enforces, so the notice cannot say one thing and the job do another.
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
-  { key: 'surveyDrafts', what: 'Answers saved but not sent', kept: `${RETENTION_DAYS.surveyDrafts} days after they were last changed` },
+  { key: 'surveyDrafts', what: 'Answers saved but not sent', kept: `${periodText(RETENTION_DAYS.surveyDrafts)} after they were last changed` },
   { key: 'signUpDrafts', what: 'Panel sign-ups started but not finished', kept: '1 day' },
   { key: 'staffSessions', what: 'Staff sign-in sessions', kept: '30 minutes without use, and never more than 12 hours' },
-  { key: 'signInAttempts', what: 'Records of staff sign-in attempts, used to stop password guessing', kept: `${RETENTION_DAYS.signInAttempts} day` },
-  { key: 'outboxMessages', what: 'Emails and text messages we sent (the record that they went)', kept: `${RETENTION_DAYS.outboxMessages} days` },
-  { key: 'pastInvitations', what: 'Invitations to panel sessions, with their reminders and feedback codes', kept: `${RETENTION_DAYS.pastInvitations} days after the session` },
+  { key: 'signInAttempts', what: 'Records of staff sign-in attempts, used to stop password guessing', kept: periodText(RETENTION_DAYS.signInAttempts) },
+  { key: 'outboxMessages', what: 'Emails and text messages we sent (the record that they went)', kept: periodText(RETENTION_DAYS.outboxMessages) },
+  { key: 'pastInvitations', what: 'Invitations to panel sessions, with their reminders and feedback codes', kept: `${periodText(RETENTION_DAYS.pastInvitations)} after the session` },
   {
     key: 'inactiveMembers',
     what: 'Contact details of panel members who have not taken part',
-    kept: `2 years after they last took part, then ${RETENTION_DAYS.inactivityNotice} days after we tell them, unless they choose to stay`,
+    kept: `${periodText(RETENTION_DAYS.inactiveMembers)} after they last took part, then ${periodText(RETENTION_DAYS.inactivityNotice)} after we tell them, unless they choose to stay`,
   },
-  { key: 'withdrawnLinks', what: 'A coded copy of a member’s old links after they leave, so the links can say they have left', kept: '1 year' },
-  { key: 'auditEvents', what: 'The audit trail of who did what', kept: '6 years (the longest), then deleted' },
+  { key: 'withdrawnLinks', what: 'A coded copy of a member’s old links after they leave, so the links can say they have left', kept: periodText(RETENTION_DAYS.withdrawnLinks) },
+  { key: 'auditEvents', what: 'The audit trail of who did what', kept: `${periodText(RETENTION_DAYS.auditEvents)} (the longest), then deleted` },
 ];
 
 /** Not a deletion: each run also counts the notices it sent before removing inactive members. */
-export const NOTICES_ROW = { key: 'inactivityNotices', what: 'Notices sent to members who have not taken part for 2 years', kept: 'removed 30 days later unless they choose to stay' } as const;
+export const NOTICES_ROW = { key: 'inactivityNotices', what: `Notices sent to members who have not taken part for ${periodText(RETENTION_DAYS.inactiveMembers)}`, kept: `removed ${periodText(RETENTION_DAYS.inactivityNotice)} later unless they choose to stay` } as const;
 

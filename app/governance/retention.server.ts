@@ -11,7 +11,7 @@ import { pruneDrafts } from '~/surveys/drafts.server';
 import { publicUrl } from '~/utils/public-url.server';
 import { hashToken, newToken } from '~/utils/tokens.server';
 import { recordAudit } from './audit.server';
-import { RETENTION_DAYS, type RetentionKey } from './retention-schedule';
+import { periodText, RETENTION_DAYS, type RetentionKey } from './retention-schedule';
 
 export type RetentionCounts = Record<RetentionKey, number>;
 
@@ -55,7 +55,7 @@ async function sendInactivityNotices(): Promise<number> {
     const unsent = () => identityDb().update(participants).set({ inactivityNoticeAt: null, inactivityNoticeTokenHash: null }).where(eq(participants.id, member.id));
     await queueForMember(member, {
       subject: 'Do you want to stay on the Family Voice panel?',
-      text: `Hello ${member.fullName},\n\nYou have not taken part in a Family Voice panel for 2 years. If you want to stay on the panel, open this link within ${RETENTION_DAYS.inactivityNotice} days and choose to stay:\n${publicUrl(`/panels/stay/${token}`)}\n\nIf you do nothing, we will delete your contact details after ${RETENTION_DAYS.inactivityNotice} days. Answers you gave stay in our research without your name.\n\nFamily Voice`,
+      text: `Hello ${member.fullName},\n\nYou have not taken part in a Family Voice panel for ${periodText(RETENTION_DAYS.inactiveMembers)}. If you want to stay on the panel, open this link within ${periodText(RETENTION_DAYS.inactivityNotice)} and choose to stay:\n${publicUrl(`/panels/stay/${token}`)}\n\nIf you do nothing, we will delete your contact details after ${periodText(RETENTION_DAYS.inactivityNotice)}. Answers you gave stay in our research without your name.\n\nFamily Voice`,
     }).catch(async (error: unknown) => {
       await unsent();
       throw error;
