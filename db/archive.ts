@@ -46,7 +46,8 @@ export async function readSnapshot<T>(db: Database<Record<string, unknown>>, rea
           yield rows.map((item) => (typeof item.row === 'string' ? (JSON.parse(item.row) as Record<string, unknown>) : item.row));
         }
       } finally {
-        await tx.execute(sql`close ${cursor}`);
+        // After a failed fetch the transaction is aborted and this fails too; the first error is the one to see.
+        await tx.execute(sql`close ${cursor}`).catch(() => {});
       }
     };
     return read(rowsOf);

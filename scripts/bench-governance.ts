@@ -50,7 +50,8 @@ async function load(): Promise<void> {
   const random = createRandom(11);
   const samples = Array.from({ length: 100 }, () => JSON.stringify(buildSurveyAnswers(random, survey)));
   const research = researchDb();
-  await research.execute(sql`create temporary table bench_answers (n int, answers jsonb)`);
+  // A plain table, not a temporary one: the pool may answer each statement on another connection.
+  await research.execute(sql`create table bench_answers (n int, answers jsonb)`);
   for (const [n, answers] of samples.entries()) await research.execute(sql`insert into bench_answers values (${n}, ${answers}::jsonb)`);
   await research.execute(sql`insert into survey_responses (id, pseudonym, survey_id, survey_version, answers, la_code, region_code, programme_codes, channel, submitted_at)
     select gen_random_uuid(), 'anon-' || g, ${survey.id}, ${survey.version}, a.answers, la.code, la.region_code, array['family-hubs'], 'web',
@@ -63,6 +64,7 @@ async function load(): Promise<void> {
       'We waited months for a health visitor and nobody told us about the family hub until our second child was born',
       r.submitted_at, r.la_code, r.region_code, r.programme_codes
     from survey_responses r where r.pseudonym like '%0' or r.pseudonym like '%3' or r.pseudonym like '%6'`);
+  await research.execute(sql`drop table bench_answers`);
   const identity = identityDb();
   await identity.execute(sql`insert into participants (full_name, email, phone, preferred_contact, age_group, access_needs, availability, attendance_mode, created_at, updated_at)
     select 'Member ' || g, 'member' || g || '@example.com', '07700 9' || lpad((g % 100000)::text, 5, '0'), 'email', '18-plus',

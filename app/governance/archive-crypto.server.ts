@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 
 /**
@@ -65,6 +65,13 @@ export async function sealArchive(file: string, passphrase: string, header: Arch
   await pipeline(Readable.from(lines()), createGzip(), cipher, framed, createWriteStream(file, { mode: 0o600 }));
 }
 
+/** What a wrong key or a changed byte gives: a failed tag, bytes gzip cannot read, or a line that is not JSON. Anything else (a disk error) is itself. */
+function unreadable(error: unknown): boolean {
+  if (error instanceof SyntaxError) return true;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && code.startsWith('Z_')) || (typeof message === 'string' && message.includes('unable to authenticate'));
+}
+
 /**
  * Opens a sealed archive and counts its rows by table, handing each row to `onRow` as it is read.
  * Rows are only known to be genuine when the promise resolves: a wrong passphrase or a changed byte
@@ -81,7 +88,7 @@ export async function openArchive(
     size = (await handle.stat()).size;
     const head = Buffer.alloc(HEADER_BYTES);
     await handle.read(head, 0, HEADER_BYTES, 0);
-    if (size < HEADER_BYTES + TAG_BYTES || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('This is not an identity archive');
+    if (size <= HEADER_BYTES + TAG_BYTES || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('This is not an identity archive');
     salt = head.subarray(MAGIC.length, MAGIC.length + 16);
     iv = head.subarray(MAGIC.length + 16);
     tag = Buffer.alloc(TAG_BYTES);
@@ -91,28 +98,34 @@ export async function openArchive(
   }
   const decipher = createDecipheriv('aes-256-gcm', keyFor(passphrase, salt), iv);
   decipher.setAuthTag(tag);
-  const gunzip = createGunzip();
   let header: ArchiveHeader | null = null;
   const counts: Record<string, number> = {};
-  const reading = createInterface({ input: gunzip, crlfDelay: Infinity });
-  const counting = (async () => {
-    for await (const line of reading) {
-      if (!header) {
-        header = JSON.parse(line) as ArchiveHeader;
-        continue;
-      }
-      const row = JSON.parse(line) as ArchiveRow;
-      counts[row.table] = (counts[row.table] ?? 0) + 1;
-      onRow(row);
+  const take = (line: string) => {
+    if (!header) {
+      header = JSON.parse(line) as ArchiveHeader;
+      return;
     }
-  })().catch((error: unknown) => {
-    // Stops the reading too, which would otherwise wait for lines nobody takes.
-    gunzip.destroy(error instanceof Error ? error : new Error('Unreadable line'));
-    throw error;
-  });
-  // A wrong key gives bytes gzip cannot read, or fails the tag at the end: the same answer either way.
-  const settled = await Promise.allSettled([pipeline(createReadStream(file, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }), decipher, gunzip), counting]);
-  if (settled.some((result) => result.status === 'rejected')) throw new WrongPassphrase();
+    const row = JSON.parse(line) as ArchiveRow;
+    counts[row.table] = (counts[row.table] ?? 0) + 1;
+    onRow(row);
+  };
+  // One pipeline: a failure anywhere (the tag, gzip, a line, the reader) stops every part of it.
+  try {
+    await pipeline(createReadStream(file, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }), decipher, createGunzip(), async (plain: AsyncIterable<Buffer>) => {
+      const decoder = new StringDecoder('utf8');
+      let rest = '';
+      for await (const chunk of plain) {
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) if (line) take(line);
+      }
+      rest += decoder.end();
+      if (rest) take(rest);
+    });
+  } catch (error) {
+    // A wrong key gives bytes gzip cannot read, or fails the tag at the end: the same answer either way.
+    throw unreadable(error) ? new WrongPassphrase() : error;
+  }
   if (!header) throw new WrongPassphrase();
   return { header, counts };
 }

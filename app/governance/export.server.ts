@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
@@ -35,11 +35,24 @@ export type ExportResult = { ok: true; dir: string; manifest: Manifest; manifest
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Writes, waiting when the stream's buffer is full (once() rejects on an error and tidies its listeners). */
-async function writeTo(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+/**
+ * A file written a piece at a time, readable by its owner only. An error at any moment (a full disk)
+ * is kept and thrown at the next write or at the end, never left unheard to stop the process.
+ */
+function outputFile(file: string) {
+  const stream = createWriteStream(file, { mode: 0o600 });
+  let failure: Error | null = null;
+  stream.on('error', (error) => (failure = error));
+  return {
+    async write(text: string): Promise<void> {
+      if (failure) throw failure;
+      // once() rejects if the stream fails while waiting.
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    end: () => new Promise<void>((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
+    discard: () => stream.destroy(),
+  };
 }
-const finish = (stream: WriteStream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 
 /** A cell as CSV text: JSON for objects and arrays, empty for null. */
 const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -53,9 +66,10 @@ function outProblem(out: string | undefined): string | null {
 /** Makes the new folder, which shows the place can be written to (permission checks alone can pass where writing fails). */
 function makeFolder(dir: string): string | null {
   try {
-    mkdirSync(dir);
-    mkdirSync(path.join(dir, 'research'));
-    mkdirSync(path.join(dir, 'identity'));
+    // Readable by the service's own user only: the research files hold families' own words.
+    mkdirSync(dir, { mode: 0o700 });
+    mkdirSync(path.join(dir, 'research'), { mode: 0o700 });
+    mkdirSync(path.join(dir, 'identity'), { mode: 0o700 });
     return null;
   } catch {
     return `Cannot write in ${path.dirname(dir)}: check it exists and may be written to`;
@@ -101,6 +115,16 @@ export async function exportArchive({ out, passphrase, requestedBy = 'the comman
   const dir = path.resolve(out!);
   const unwritable = makeFolder(dir);
   if (unwritable) return { ok: false, message: unwritable };
+  try {
+    return await writeExport(dir, passphrase!, requestedBy, now);
+  } catch (error) {
+    // Half an export is no export: nothing is left to be mistaken for one.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeExport(dir: string, passphrase: string, requestedBy: string, now: Date): Promise<ExportResult> {
   // Audited before the identity store is read, so the export holds its own record and verifies.
   await recordAudit({ who: 'system', what: 'data.export', details: { folder: dir, requestedBy } });
 
@@ -111,22 +135,27 @@ export async function exportArchive({ out, passphrase, requestedBy = 'the comman
     for (const table of researchTables()) {
       const name = getTableName(table);
       const columns = columnsOf(table);
-      const csv = createWriteStream(path.join(dir, 'research', `${name}.csv`));
-      const jsonl = createWriteStream(path.join(dir, 'research', `${name}.jsonl`));
-      // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
-      await writeTo(csv, `\ufeff${stringify([columns.map((column) => column.name)])}`);
+      const csv = outputFile(path.join(dir, 'research', `${name}.csv`));
+      const jsonl = outputFile(path.join(dir, 'research', `${name}.jsonl`));
       let rows = 0;
-      for await (const batch of rowsOf(table)) {
-        await writeTo(csv, stringify(batch.map((row) => columns.map((column) => cell(row[column.name])))));
-        await writeTo(jsonl, batch.map((row) => `${JSON.stringify(row)}\n`).join(''));
-        rows += batch.length;
+      try {
+        // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
+        await csv.write(`\ufeff${stringify([columns.map((column) => column.name)])}`);
+        for await (const batch of rowsOf(table)) {
+          await csv.write(stringify(batch.map((row) => columns.map((column) => cell(row[column.name])))));
+          await jsonl.write(batch.map((row) => `${JSON.stringify(row)}\n`).join(''));
+          rows += batch.length;
+        }
+        await Promise.all([csv.end(), jsonl.end()]);
+      } finally {
+        csv.discard();
+        jsonl.discard();
       }
-      await Promise.all([finish(csv), finish(jsonl)]);
       research[name] = rows;
       described.push({ name, store: 'research', rows, columns });
     }
   });
-  writeFileSync(path.join(dir, 'data-dictionary.json'), `${JSON.stringify(dataDictionary(described), null, 2)}\n`);
+  writeFileSync(path.join(dir, 'data-dictionary.json'), `${JSON.stringify(dataDictionary(described), null, 2)}\n`, { mode: 0o600 });
 
   const identity: Record<string, number> = Object.fromEntries(identityTables().map((table) => [getTableName(table), 0]));
   await readIdentitySnapshot(async (rowsOf) => {
@@ -139,7 +168,7 @@ export async function exportArchive({ out, passphrase, requestedBy = 'the comman
         }
       }
     }
-    await sealArchive(path.join(dir, IDENTITY_FILE), passphrase!, { format: FORMAT, createdAt: now.toISOString() }, identityRows());
+    await sealArchive(path.join(dir, IDENTITY_FILE), passphrase, { format: FORMAT, createdAt: now.toISOString() }, identityRows());
   });
 
   const files: Manifest['files'] = [];
@@ -149,7 +178,7 @@ export async function exportArchive({ out, passphrase, requestedBy = 'the comman
   }
   const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), research, identity, encryption: ENCRYPTION_DESCRIPTION, files };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeFileSync(path.join(dir, MANIFEST), manifestText);
+  writeFileSync(path.join(dir, MANIFEST), manifestText, { mode: 0o600 });
   return { ok: true, dir, manifest, manifestSha256: sha256(Buffer.from(manifestText)) };
 }
 

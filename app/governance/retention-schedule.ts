@@ -35,9 +35,13 @@ export type RetentionKey =
   | 'withdrawnLinks'
   | 'auditEvents';
 
+/** Whole years are said, and counted, as calendar years (so six years is six, leap days and all). */
+export const wholeYears = (days: number): number | null => (days > 0 && days % 365 === 0 ? days / 365 : null);
+
 /** A period as the privacy notice says it: whole years in years, otherwise days. */
 export function periodText(days: number): string {
-  const [count, unit] = days % 365 === 0 ? [days / 365, 'year'] : [days, 'day'];
+  const years = wholeYears(days);
+  const [count, unit] = years === null ? [days, 'day'] : [years, 'year'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 

@@ -11,11 +11,15 @@ import { pruneDrafts } from '~/surveys/drafts.server';
 import { publicUrl } from '~/utils/public-url.server';
 import { hashToken, newToken } from '~/utils/tokens.server';
 import { recordAudit } from './audit.server';
-import { periodText, RETENTION_DAYS, type RetentionKey } from './retention-schedule';
+import { periodText, RETENTION_DAYS, wholeYears, type RetentionKey } from './retention-schedule';
 
 export type RetentionCounts = Record<RetentionKey, number>;
 
-const olderThan = (days: number) => sql`now() - make_interval(days => ${days})`;
+/** The moment a period ago, counted as the notice says it (see wholeYears). */
+const olderThan = (days: number) => {
+  const years = wholeYears(days);
+  return years === null ? sql`now() - make_interval(days => ${days})` : sql`now() - make_interval(years => ${years})`;
+};
 
 /** Sent, failed and held messages past their time; ones still being delivered stay. */
 async function pruneOutbox(): Promise<number> {

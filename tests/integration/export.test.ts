@@ -56,6 +56,15 @@ describe(`the export to the Authority (${testStoreKind})`, () => {
     await expect(openArchive(changed, PASSPHRASE)).rejects.toThrow(WrongPassphrase);
     writeFileSync(changed, readFileSync(sealed).subarray(0, 20));
     await expect(openArchive(changed, PASSPHRASE)).rejects.toThrow('This is not an identity archive');
+    // Its header and tag with nothing between.
+    writeFileSync(changed, Buffer.concat([readFileSync(sealed).subarray(0, 33), readFileSync(sealed).subarray(-16)]));
+    await expect(openArchive(changed, PASSPHRASE)).rejects.toThrow('This is not an identity archive');
+    // A failure that is not the file's (here the reader's own) is reported as itself, not as a wrong passphrase.
+    await expect(
+      openArchive(sealed, PASSPHRASE, () => {
+        throw new Error('the reader stopped');
+      }),
+    ).rejects.toThrow('the reader stopped');
 
     // The export itself is audited, and its record is in the archive it made.
     expect(rows.some((row) => row.table === 'audit_events' && row.row.what === 'data.export')).toBe(true);

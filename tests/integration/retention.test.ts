@@ -59,8 +59,9 @@ describe(`the retention schedule (${testStoreKind})`, () => {
       { accountKey: 'a', addressKey: 'b', succeeded: false },
     ]);
     await identityDb().insert(auditEvents).values([
-      { who: 'system', what: 'test.ancient', occurredAt: daysAgo(6 * 365 + 1) },
-      { who: 'system', what: 'test.old-but-kept', occurredAt: daysAgo(6 * 365 - 1) },
+      { who: 'system', what: 'test.ancient', occurredAt: daysAgo(6 * 366 + 1) },
+      // Six years are calendar years: 2,190 days and a bit is not yet six years (there is a 29 February in any six).
+      { who: 'system', what: 'test.old-but-kept', occurredAt: sql`now() - make_interval(days => ${6 * 365}, hours => 12)` },
     ]);
 
     const counts = await runRetention();

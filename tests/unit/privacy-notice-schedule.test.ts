@@ -31,6 +31,6 @@ describe('the retention schedule in the privacy notice', () => {
   });
 
   it('says periods in whole years where they are, otherwise in days', () => {
-    expect([1, 7, 30, 364, 365, 730, 2190, 400].map(periodText)).toEqual(['1 day', '7 days', '30 days', '364 days', '1 year', '2 years', '6 years', '400 days']);
+    expect([0, 1, 7, 30, 364, 365, 730, 2190, 400].map(periodText)).toEqual(['0 days', '1 day', '7 days', '30 days', '364 days', '1 year', '2 years', '6 years', '400 days']);
   });
 });
