@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
 import type { PgBoss } from 'pg-boss';
+import { ZipFile } from 'yazl';
 import { getEnv } from '~/env.server';
 import { jobQueue, QUEUES } from '~/jobs/queue.server';
 import { logger } from '~/utils/logger.server';
@@ -109,34 +109,18 @@ function filesUnder(dir: string, prefix: string): [string, string][] {
 }
 
 /**
- * A finished export as one zip (the folder's files under its name), made as it is sent, a megabyte
- * at a time: an export can run to gigabytes, which must neither sit in memory nor hold up the
- * service's other requests while it is compressed. Null when there is no such finished export.
+ * A finished export as one zip (the folder's files under its name), made as it is sent: an export
+ * can run to gigabytes, which must not sit in memory. yazl compresses on zlib's own threads, so the
+ * service's other requests are not held up, and writes ZIP64 where a file or the zip passes 4 GiB.
+ * The identity archive is already compressed and encrypted, so it is stored as it is. Null when
+ * there is no such finished export.
  */
-export function zipExport(id: string): AsyncGenerator<Uint8Array> | null {
+export function zipExport(id: string): NodeJS.ReadableStream | null {
   if (!ID.test(id) || !existsSync(path.join(folderOf(id), 'manifest.json'))) return null;
-  const files = filesUnder(folderOf(id), `${id}/`);
-  return (async function* () {
-    const ready: Uint8Array[] = [];
-    let failure: Error | null = null;
-    const zip = new Zip((error, data) => (error ? (failure = error) : ready.push(data)));
-    const made = function* () {
-      if (failure) throw failure;
-      yield* ready.splice(0);
-    };
-    for (const [name, file] of files) {
-      const entry = new ZipDeflate(name, { level: 6 });
-      zip.add(entry);
-      for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-        entry.push(chunk);
-        yield* made();
-      }
-      entry.push(new Uint8Array(0), true);
-      yield* made();
-    }
-    zip.end();
-    yield* made();
-  })();
+  const zip = new ZipFile();
+  for (const [name, file] of filesUnder(folderOf(id), `${id}/`)) zip.addFile(file, name, { compress: !name.endsWith('.fvia') });
+  zip.end();
+  return zip.outputStream;
 }
 
 /** The folder of a finished export, for disposal (which verifies it against the stores). */

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node';
 import { requireRole } from '~/auth/guards.server';
 import { recordAudit } from '~/governance/audit.server';
@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const zip = zipExport(id);
   if (!zip) throw new Response('There is no such finished export', { status: 404 });
   await recordAudit({ who: admin.id, what: 'data.export.download', subjectType: 'export', subjectId: id, correlationId: context.requestId });
-  return new Response(createReadableStreamFromReadable(Readable.from(zip)), {
+  return new Response(createReadableStreamFromReadable(zip as Readable), {
     headers: {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${id}.zip"`,
