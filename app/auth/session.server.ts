@@ -3,10 +3,12 @@ import { eq, lt, or, sql } from 'drizzle-orm';
 import { identityDb, type IdentityDb } from '#db/identity/client';
 import { staffSessions, staffUsers, type StaffUser } from '#db/identity/schema';
 import { signedCookie } from '~/utils/cookies.server';
+import { STAFF_SESSION_LIMITS } from '~/governance/retention-schedule';
 
-export const IDLE_TIMEOUT_MINUTES = 30;
+// Set in the retention schedule, which the privacy notice shows.
+export const IDLE_TIMEOUT_MINUTES = STAFF_SESSION_LIMITS.idleMinutes;
 /** However busy, a session ends this long after sign-in, so a stolen cookie does not live for ever. */
-export const ABSOLUTE_LIFETIME_HOURS = 12;
+export const ABSOLUTE_LIFETIME_HOURS = STAFF_SESSION_LIMITS.absoluteHours;
 // last_seen_at is refreshed at most this often, so browsing does not write on every request.
 const TOUCH_AFTER_SECONDS = 60;
 

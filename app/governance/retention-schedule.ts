@@ -23,6 +23,12 @@ export const RETENTION_DAYS = {
   auditEvents: 6 * 365,
 } as const;
 
+/** Staff sessions end after this long unused, and this long after sign-in however busy. */
+export const STAFF_SESSION_LIMITS = { idleMinutes: 30, absoluteHours: 12 } as const;
+
+/** Half-given sign-up details: long enough to fetch an email address, short enough not to linger. */
+export const SIGN_UP_DRAFT_DAYS = 1;
+
 export type RetentionKey =
   | 'surveyDrafts'
   | 'signUpDrafts'
@@ -48,8 +54,8 @@ export function periodText(days: number): string {
 // The words come from the numbers the job enforces, so the notice cannot say one thing and the job do another.
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   { key: 'surveyDrafts', what: 'Answers saved but not sent', kept: `${periodText(RETENTION_DAYS.surveyDrafts)} after they were last changed` },
-  { key: 'signUpDrafts', what: 'Panel sign-ups started but not finished', kept: '1 day' },
-  { key: 'staffSessions', what: 'Staff sign-in sessions', kept: '30 minutes without use, and never more than 12 hours' },
+  { key: 'signUpDrafts', what: 'Panel sign-ups started but not finished', kept: periodText(SIGN_UP_DRAFT_DAYS) },
+  { key: 'staffSessions', what: 'Staff sign-in sessions', kept: `${STAFF_SESSION_LIMITS.idleMinutes} minutes without use, and never more than ${STAFF_SESSION_LIMITS.absoluteHours} hours` },
   { key: 'signInAttempts', what: 'Records of staff sign-in attempts, used to stop password guessing', kept: periodText(RETENTION_DAYS.signInAttempts) },
   { key: 'outboxMessages', what: 'Emails and text messages we sent (the record that they went)', kept: periodText(RETENTION_DAYS.outboxMessages) },
   { key: 'pastInvitations', what: 'Invitations to panel sessions, with their reminders and feedback codes', kept: `${periodText(RETENTION_DAYS.pastInvitations)} after the session` },

@@ -1,12 +1,13 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { identityDb } from '#db/identity/client';
 import { signUpDrafts } from '#db/identity/schema';
+import { SIGN_UP_DRAFT_DAYS } from '~/governance/retention-schedule';
 import { signedCookie } from '~/utils/cookies.server';
 import { hashToken, newToken } from '~/utils/tokens.server';
 import type { SignUpAnswers } from './sign-up-steps.server';
 
-/** A day: long enough to fetch an email address, short enough that half-given details do not linger. */
-const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
+// Set in the retention schedule, which the privacy notice shows.
+const KEEP_FOR_MS = SIGN_UP_DRAFT_DAYS * 24 * 60 * 60 * 1000;
 
 export const joinCookie = () => signedCookie('fv_join', { path: '/panels', maxAge: KEEP_FOR_MS / 1000 });
 
