@@ -10,6 +10,7 @@ import { requireCsrf } from '~/auth/csrf.server';
 import { getCurrentUser, getSessionToken, safeRedirectPath } from '~/auth/guards.server';
 import { pendingSignInCookie, sessionCookie } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
+import { STAFF_SESSION_LIMITS } from '~/governance/retention-schedule';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Family Voice' }];
 
@@ -79,7 +80,7 @@ export default function SignIn() {
         <ErrorSummary errors={errors} />
         {passwordSet && errors.length === 0 ? <SuccessBanner message="Your password has been set. Sign in with it now." /> : null}
         {timedOut && errors.length === 0 ? (
-          <ImportantBanner message="You were signed out because you had not used the service for 30 minutes." />
+          <ImportantBanner message={`You were signed out because you had not used the service for ${STAFF_SESSION_LIMITS.idleMinutes} minutes.`} />
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">Sign in with your staff account. Families taking part do not need an account.</p>

@@ -13,6 +13,7 @@ import { NeedsJavaScript } from '~/surveys/components/needs-javascript';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 import { StartIcon } from '~/components/start-icon';
+import { periodText, RETENTION_DAYS } from '~/governance/retention-schedule';
 
 export const handle = { hydrate: false };
 
@@ -133,7 +134,7 @@ export default function SurveyStart() {
             to improve support for families. Read the <a className="govuk-link" href="/privacy">privacy notice</a>.
           </li>
           {/* The React UI keeps answers in the page; only the GOV.UK pages save them as the family goes. */}
-          <li className={data.usesReactUi ? 'app-no-js-only' : undefined}>Your answers are saved as you go, so you can come back to them on this device for up to 7 days.</li>
+          <li className={data.usesReactUi ? 'app-no-js-only' : undefined}>Your answers are saved as you go, so you can come back to them on this device for up to {periodText(RETENTION_DAYS.surveyDrafts)}.</li>
         </ul>
         {data.usesReactUi ? (
           <>

@@ -10,6 +10,9 @@ import { responseStored, submitResponse } from '~/surveys/responses.server';
 import { requireSurvey } from '~/surveys/route-helpers.server';
 import { sourceFromParams } from '~/surveys/sources.server';
 import { isStoreUnavailable } from '~/utils/store-errors';
+import { periodText, RETENTION_DAYS } from '~/governance/retention-schedule';
+
+const DRAFTS_KEPT = periodText(RETENTION_DAYS.surveyDrafts);
 
 export const handle = { hydrate: false };
 
@@ -69,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           ok: false as const,
           kind: 'not-found' as const,
-          errors: [{ field: 'start', message: 'We could not find your answers. Answers not yet sent are kept for 7 days; you will need to start again.' }],
+          errors: [{ field: 'start', message: `We could not find your answers. Answers not yet sent are kept for ${DRAFTS_KEPT}; you will need to start again.` }],
         },
         { status: 410 },
       );
@@ -119,7 +122,7 @@ export default function SubmitProblem() {
           <ErrorSummary errors={errors} />
           <h1 className="govuk-heading-l">We could not find your answers</h1>
           <p className="govuk-body">
-            Nothing has been sent. Answers that have not been sent are kept for 7 days on the device they were given on, and these
+            Nothing has been sent. Answers that have not been sent are kept for {DRAFTS_KEPT} on the device they were given on, and these
             have expired or were started somewhere else.
           </p>
           <p className="govuk-body">
@@ -136,7 +139,7 @@ export default function SubmitProblem() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Your answers have not been sent yet</h1>
-        <p className="govuk-body">Your answers are saved for 7 days. You can try again now, or come back to this page later on this device.</p>
+        <p className="govuk-body">Your answers are saved for {DRAFTS_KEPT}. You can try again now, or come back to this page later on this device.</p>
         <form method="post" action={`/surveys/${slug}/submit`}>
           <CsrfInput />
           <input type="hidden" name="responseId" value="retry" />
